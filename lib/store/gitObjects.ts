@@ -1,0 +1,134 @@
+import type {Identity} from './types.ts';
+
+/** Encoders and decoders for git's object formats; pure. */
+
+export type ObjectType = `blob` | `tree` | `commit` | `tag`;
+
+export interface TreeEntry {
+  name: string;
+  /** `100644` for a blob, `40000` for a tree (git writes tree modes without the leading 0). */
+  mode: string;
+  oid: string;
+}
+
+export const TREE_MODE = `40000`;
+export const BLOB_MODE = `100644`;
+
+export function isTreeMode(mode: string): boolean {
+  return mode === TREE_MODE || mode === `040000`;
+}
+
+/** git's tree order: names compared as bytes, a tree's name as if it ended in `/`. */
+export function compareTreeEntries(a: TreeEntry, b: TreeEntry): number {
+  const ka = Buffer.from(isTreeMode(a.mode) ? `${a.name}/` : a.name);
+  const kb = Buffer.from(isTreeMode(b.mode) ? `${b.name}/` : b.name);
+  return Buffer.compare(ka, kb);
+}
+
+export function encodeTree(entries: TreeEntry[]): Buffer {
+  const sorted = [...entries].sort(compareTreeEntries);
+  const parts: Buffer[] = [];
+  for (const entry of sorted) {
+    parts.push(Buffer.from(`${entry.mode} ${entry.name}\0`), Buffer.from(entry.oid, `hex`));
+  }
+  return Buffer.concat(parts);
+}
+
+export function decodeTree(content: Buffer): TreeEntry[] {
+  const entries: TreeEntry[] = [];
+  let i = 0;
+  while (i < content.length) {
+    const space = content.indexOf(0x20, i);
+    const nul = content.indexOf(0, space);
+    entries.push({
+      mode: content.toString(`latin1`, i, space),
+      name: content.toString(`utf8`, space + 1, nul),
+      oid: content.toString(`hex`, nul + 1, nul + 21),
+    });
+    i = nul + 21;
+  }
+  return entries;
+}
+
+export interface CommitObject {
+  tree: string;
+  parents: string[];
+  author: Identity & {timestamp: number; timezoneOffset: string};
+  committer: Identity & {timestamp: number; timezoneOffset: string};
+  message: string;
+}
+
+function encodeSignature(role: string, who: CommitObject['author']): string {
+  return `${role} ${who.name} <${who.email}> ${who.timestamp} ${who.timezoneOffset}\n`;
+}
+
+export function encodeCommit(commit: CommitObject): Buffer {
+  let text = `tree ${commit.tree}\n`;
+  for (const parent of commit.parents) text += `parent ${parent}\n`;
+  text += encodeSignature(`author`, commit.author) + encodeSignature(`committer`, commit.committer);
+  return Buffer.from(`${text}\n${commit.message}`);
+}
+
+export function decodeCommit(content: Buffer): CommitObject {
+  const text = content.toString(`utf8`);
+  const split = text.indexOf(`\n\n`);
+  const header = split === -1 ? text : text.slice(0, split);
+  const commit: CommitObject = {tree: ``, parents: [], author: blankSignature(), committer: blankSignature(), message: split === -1 ? `` : text.slice(split + 2)};
+  for (const line of header.split(`\n`)) {
+    const space = line.indexOf(` `);
+    const key = line.slice(0, space);
+    const value = line.slice(space + 1);
+    if (key === `tree`) commit.tree = value;
+    else if (key === `parent`) commit.parents.push(value);
+    else if (key === `author`) commit.author = decodeSignature(value);
+    else if (key === `committer`) commit.committer = decodeSignature(value);
+  }
+  return commit;
+}
+
+function blankSignature(): CommitObject['author'] {
+  return {name: ``, email: ``, timestamp: 0, timezoneOffset: `+0000`};
+}
+
+function decodeSignature(value: string): CommitObject['author'] {
+  const match = /^(.*) <(.*)> (\d+) ([+-]\d{4})$/.exec(value);
+  if (!match) return blankSignature();
+  return {name: match[1]!, email: match[2]!, timestamp: Number(match[3]), timezoneOffset: match[4]!};
+}
+
+export interface TagObject {
+  object: string;
+  type: ObjectType;
+  tag: string;
+  tagger: CommitObject['author'];
+  message: string;
+}
+
+export function encodeTag(tag: TagObject): Buffer {
+  return Buffer.from(`object ${tag.object}\ntype ${tag.type}\ntag ${tag.tag}\n${encodeSignature(`tagger`, tag.tagger)}\n${tag.message}`);
+}
+
+export function decodeTag(content: Buffer): TagObject {
+  const text = content.toString(`utf8`);
+  const split = text.indexOf(`\n\n`);
+  const fields = new Map<string, string>();
+  for (const line of text.slice(0, split === -1 ? undefined : split).split(`\n`)) {
+    const space = line.indexOf(` `);
+    fields.set(line.slice(0, space), line.slice(space + 1));
+  }
+  return {
+    object: fields.get(`object`) ?? ``,
+    type: (fields.get(`type`) ?? `commit`) as ObjectType,
+    tag: fields.get(`tag`) ?? ``,
+    tagger: decodeSignature(fields.get(`tagger`) ?? ``),
+    message: split === -1 ? `` : text.slice(split + 2),
+  };
+}
+
+/** `+0100` style offset of a date in the local zone, as git writes it. */
+export function timezoneOffset(date: Date): string {
+  const minutes = -date.getTimezoneOffset();
+  const sign = minutes < 0 ? `-` : `+`;
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, `0`)}${String(abs % 60).padStart(2, `0`)}`;
+}

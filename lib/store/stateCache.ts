@@ -1,0 +1,88 @@
+import * as path from 'node:path';
+import type {TreeEntry} from './gitObjects.ts';
+import type {GitFs, StateTip} from './types.ts';
+
+/** A tip with what `status` shows of its commit, so a packed tip costs no pack read. */
+export interface TipInfo extends StateTip {
+  /** Committer time, seconds since the epoch. */
+  time: number;
+  subject: string;
+  trailers: Record<string, string>;
+}
+
+/**
+ * The read cache under `<commondir>/maestro/cache/`. Every entry is keyed by an object id, so it can
+ * never be stale: a `git fetch`, an `update-ref` by hand or another worktree's write changes the tip,
+ * and a new tip simply misses. `tip` maps the last tip seen to its tree (so a packed tip commit costs
+ * no pack read); `trees/<oid>` holds the entries of a tree read from a pack; `texts/<oid>` holds every
+ * blob of one directory tree as text, so listing 2,000 entities is one file read.
+ */
+export class StateCache {
+  private readonly dir: string;
+
+  constructor(private readonly fs: GitFs, commondir: string) {
+    this.dir = path.join(commondir, `maestro`, `cache`);
+  }
+
+  readTip(commit: string): TipInfo | null {
+    const text = this.readFile(`tip`);
+    if (text === null) return null;
+    try {
+      const info = JSON.parse(text) as TipInfo;
+      return info.commit === commit ? info : null;
+    } catch {
+      return null;
+    }
+  }
+
+  writeTip(info: TipInfo): void {
+    this.writeFile(`tip`, JSON.stringify(info));
+  }
+
+  readTree(oid: string): TreeEntry[] | null {
+    const text = this.readFile(`trees/${oid}`);
+    return text === null ? null : (JSON.parse(text) as Array<[string, string, string]>).map(([name, mode, entryOid]) => ({name, mode, oid: entryOid}));
+  }
+
+  writeTree(oid: string, entries: TreeEntry[]): void {
+    this.writeFile(`trees/${oid}`, JSON.stringify(entries.map(entry => [entry.name, entry.mode, entry.oid])));
+  }
+
+  hasTexts(treeOid: string): boolean {
+    return this.fs.existsSync(path.join(this.dir, `texts`, treeOid));
+  }
+
+  readTexts(treeOid: string): Map<string, string> | null {
+    const text = this.readFile(`texts/${treeOid}`);
+    return text === null ? null : new Map(Object.entries(JSON.parse(text) as Record<string, string>));
+  }
+
+  writeTexts(treeOid: string, texts: Map<string, string>): void {
+    this.writeFile(`texts/${treeOid}`, JSON.stringify(Object.fromEntries(texts)));
+  }
+
+  dropTexts(treeOid: string): void {
+    try { this.fs.unlinkSync(path.join(this.dir, `texts`, treeOid)); } catch { /* already gone */ }
+  }
+
+  private readFile(name: string): string | null {
+    try {
+      return this.fs.readFileSync(path.join(this.dir, name), `utf8`);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Best effort: a cache that cannot be written only makes the next read slower. */
+  private writeFile(name: string, content: string): void {
+    const file = path.join(this.dir, name);
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      this.fs.mkdirSync(path.dirname(file), {recursive: true});
+      this.fs.writeFileSync(tmp, content);
+      this.fs.renameSync(tmp, file);
+    } catch {
+      try { this.fs.unlinkSync(tmp); } catch { /* never created */ }
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import {CorruptStateError} from '../errors.ts';
+import {decodeCommit, decodeTree, isTreeMode, type CommitObject, type TreeEntry} from './gitObjects.ts';
+import type {ObjectDb} from './objectDb.ts';
+import type {StateCache, TipInfo} from './stateCache.ts';
+
+/** A commit's tree, time, subject and `Maestro-*` trailers. */
+export function describeCommit(oid: string, commit: CommitObject): TipInfo {
+  const [subject = ``, ...rest] = commit.message.split(`\n`);
+  const trailers: Record<string, string> = {};
+  for (const line of rest) {
+    const match = /^([A-Za-z][A-Za-z0-9-]*): (.*)$/.exec(line);
+    if (match) trailers[match[1]!] = match[2]!;
+  }
+  return {commit: oid, tree: commit.tree, time: commit.committer.timestamp, subject, trailers};
+}
+
+/**
+ * Reads trees and blobs of state commits, memoised per process and backed by the disk cache, so
+ * that a command reads only the subtrees on its paths and never loads isomorphic-git when the
+ * objects are loose or cached.
+ */
+export class StateReader {
+  private readonly trees = new Map<string, TreeEntry[]>();
+  private readonly blobs = new Map<string, string>();
+  private readonly dirTexts = new Map<string, Map<string, string>>();
+
+  constructor(private readonly objects: ObjectDb, readonly cache: StateCache) {}
+
+  async commit(oid: string): Promise<CommitObject> {
+    const object = await this.objects.read(oid);
+    if (object.type !== `commit`) throw new CorruptStateError(`${oid} is a ${object.type}, not a commit`);
+    return decodeCommit(object.content);
+  }
+
+  /** The tip for a commit id, through the cache when the commit was the last tip seen. */
+  async tipOf(commit: string): Promise<TipInfo> {
+    const cached = this.cache.readTip(commit);
+    if (cached) return cached;
+    const tip = describeCommit(commit, await this.commit(commit));
+    this.cache.writeTip(tip);
+    return tip;
+  }
+
+  async tree(oid: string): Promise<TreeEntry[]> {
+    const memo = this.trees.get(oid);
+    if (memo) return memo;
+    const loose = this.objects.readLoose(oid);
+    let entries: TreeEntry[];
+    if (loose) {
+      entries = decodeTree(loose.content);
+    } else {
+      const cached = this.cache.readTree(oid);
+      if (cached) {
+        entries = cached;
+      } else {
+        const object = await this.objects.read(oid);
+        if (object.type !== `tree`) throw new CorruptStateError(`${oid} is a ${object.type}, not a tree`);
+        entries = decodeTree(object.content);
+        this.cache.writeTree(oid, entries);
+      }
+    }
+    this.trees.set(oid, entries);
+    return entries;
+  }
+
+  /** The entry at `path` under a root tree, or null. */
+  async entry(root: string, path: string): Promise<TreeEntry | null> {
+    let entry: TreeEntry | null = {name: ``, mode: `40000`, oid: root};
+    for (const name of path.split(`/`).filter(Boolean)) {
+      if (!entry || !isTreeMode(entry.mode)) return null;
+      entry = (await this.tree(entry.oid)).find(candidate => candidate.name === name) ?? null;
+    }
+    return entry;
+  }
+
+  /** The text of a blob in directory tree `dirOid` (a hint for the cache). */
+  async blobText(oid: string, dirOid?: string): Promise<string> {
+    const memo = this.blobs.get(oid);
+    if (memo !== undefined) return memo;
+    const loose = this.objects.readLoose(oid);
+    let text: string | undefined;
+    if (loose) text = loose.content.toString(`utf8`);
+    else if (dirOid && this.cache.hasTexts(dirOid)) {
+      const texts = await this.texts(dirOid);
+      const entries = await this.tree(dirOid);
+      const name = entries.find(entry => entry.oid === oid)?.name;
+      text = name === undefined ? undefined : texts.get(name);
+    }
+    if (text === undefined) {
+      const object = await this.objects.read(oid);
+      if (object.type !== `blob`) throw new CorruptStateError(`${oid} is a ${object.type}, not a blob`);
+      text = object.content.toString(`utf8`);
+    }
+    this.blobs.set(oid, text);
+    return text;
+  }
+
+  /** Every blob of a directory tree by name, in one cache read when it was seen before. */
+  async texts(dirOid: string): Promise<Map<string, string>> {
+    const memo = this.dirTexts.get(dirOid);
+    if (memo) return memo;
+    let texts = this.cache.readTexts(dirOid);
+    if (!texts) {
+      texts = new Map();
+      for (const entry of await this.tree(dirOid)) {
+        if (!isTreeMode(entry.mode)) texts.set(entry.name, await this.blobText(entry.oid));
+      }
+      this.cache.writeTexts(dirOid, texts);
+    }
+    this.dirTexts.set(dirOid, texts);
+    return texts;
+  }
+
+  /** Texts of a directory already in memory or on disk, without building it. */
+  knownTexts(dirOid: string): Map<string, string> | null {
+    const memo = this.dirTexts.get(dirOid);
+    if (memo) return memo;
+    if (!this.cache.hasTexts(dirOid)) return null;
+    const texts = this.cache.readTexts(dirOid);
+    if (texts) this.dirTexts.set(dirOid, texts);
+    return texts;
+  }
+
+  remember(treeOid: string, entries: TreeEntry[], texts: Map<string, string> | null): void {
+    this.trees.set(treeOid, entries);
+    if (texts) this.dirTexts.set(treeOid, texts);
+  }
+}

@@ -1,0 +1,59 @@
+import {CorruptStateError} from '../errors.ts';
+import {describeIssue, type Schema} from '../domain/schema.ts';
+import {isTreeMode} from './gitObjects.ts';
+import type {StateReader} from './stateReader.ts';
+import type {StateTip} from './types.ts';
+
+/** A read-only view of the state at one tip. An empty state (no tip) reads as empty everywhere. */
+export class StateSnapshot {
+  constructor(private readonly reader: StateReader, readonly tip: StateTip | null) {}
+
+  /** The text of the file at `path`, or null when there is none. */
+  async readText(path: string): Promise<string | null> {
+    if (!this.tip) return null;
+    const slash = path.lastIndexOf(`/`);
+    const dir = slash === -1 ? {mode: `40000`, oid: this.tip.tree} : await this.reader.entry(this.tip.tree, path.slice(0, slash));
+    if (!dir || !isTreeMode(dir.mode)) return null;
+    const name = path.slice(slash + 1);
+    const entry = (await this.reader.tree(dir.oid)).find(candidate => candidate.name === name);
+    if (!entry || isTreeMode(entry.mode)) return null;
+    return this.reader.blobText(entry.oid, dir.oid);
+  }
+
+  /** Reads and validates one entity. @throws CorruptStateError naming the path when it fails */
+  async read<T>(path: string, schema: Schema<T>): Promise<T | null> {
+    const text = await this.readText(path);
+    return text === null ? null : parseEntity(path, text, schema);
+  }
+
+  /** Names in a directory of the state (files and subdirectories), sorted; [] when absent. */
+  async list(dir: string): Promise<string[]> {
+    const entry = this.tip ? await this.reader.entry(this.tip.tree, dir) : null;
+    if (!entry || !isTreeMode(entry.mode)) return [];
+    return (await this.reader.tree(entry.oid)).map(child => child.name).sort();
+  }
+
+  /** Every `*.json` entity of a directory, validated, by file name without `.json`. */
+  async readAll<T>(dir: string, schema: Schema<T>): Promise<Map<string, T>> {
+    const entry = this.tip ? await this.reader.entry(this.tip.tree, dir) : null;
+    const result = new Map<string, T>();
+    if (!entry || !isTreeMode(entry.mode)) return result;
+    const texts = await this.reader.texts(entry.oid);
+    for (const name of [...texts.keys()].sort()) {
+      if (name.endsWith(`.json`)) result.set(name.slice(0, -5), parseEntity(`${dir}/${name}`, texts.get(name)!, schema));
+    }
+    return result;
+  }
+}
+
+export function parseEntity<T>(path: string, text: string, schema: Schema<T>): T {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new CorruptStateError(`${path}: not valid JSON (${(error as Error).message})`, {hint: `see it with \`git show refs/maestro/main:${path}\``});
+  }
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  throw new CorruptStateError(`${path}: ${parsed.error.issues.map(describeIssue).join(`; `)}`, {hint: `see it with \`git show refs/maestro/main:${path}\``});
+}

@@ -1,0 +1,75 @@
+import {InputError} from '../errors.ts';
+import {BLOB_MODE, encodeTree, isTreeMode, TREE_MODE, type TreeEntry} from './gitObjects.ts';
+import type {ObjectDb} from './objectDb.ts';
+import type {StateReader} from './stateReader.ts';
+import type {Change} from './types.ts';
+
+const SEGMENT = /^(?!\.{1,2}$)(?!\.git$)[^/\0]+$/;
+
+/** Refuses paths that git or the materialization could not hold safely. */
+export function checkStatePath(path: string): void {
+  const segments = path.split(`/`);
+  if (segments.length === 0 || !segments.every(segment => SEGMENT.test(segment)))
+    throw new InputError(`"${path}" is not a valid state path`, {hint: `use relative paths of plain names, such as missions/<id>/mission.json`});
+}
+
+/**
+ * Writes the blobs of `changes` and only the trees on their paths, reusing every other subtree by
+ * id, and returns the new root tree. Directory texts known to the cache are carried forward, so a
+ * list after a write stays one file read.
+ */
+export async function writeChangedTrees(reader: StateReader, objects: ObjectDb, root: string | null, changes: Change[]): Promise<string> {
+  const byPath = new Map<string, string | null>();
+  for (const change of changes) {
+    checkStatePath(change.path);
+    byPath.set(change.path, change.content);
+  }
+  const oid = await writeTree(reader, objects, root, byPath);
+  return oid ?? objects.write(`tree`, Buffer.alloc(0));
+}
+
+async function writeTree(reader: StateReader, objects: ObjectDb, treeOid: string | null, changes: Map<string, string | null>): Promise<string | null> {
+  const entries = new Map<string, TreeEntry>();
+  for (const entry of treeOid ? await reader.tree(treeOid) : []) entries.set(entry.name, entry);
+  const files = new Map<string, string | null>();
+  const subdirs = new Map<string, Map<string, string | null>>();
+  for (const [path, content] of changes) {
+    const slash = path.indexOf(`/`);
+    if (slash === -1) {
+      files.set(path, content);
+    } else {
+      const name = path.slice(0, slash);
+      if (!subdirs.has(name)) subdirs.set(name, new Map());
+      subdirs.get(name)!.set(path.slice(slash + 1), content);
+    }
+  }
+  const oldTexts = treeOid && files.size > 0 ? reader.knownTexts(treeOid) : null;
+  const texts = oldTexts ? new Map(oldTexts) : null;
+  for (const [name, content] of files) {
+    const existing = entries.get(name);
+    if (existing && isTreeMode(existing.mode)) throw new InputError(`cannot write ${name}: it is a directory in the state`);
+    if (content === null) {
+      entries.delete(name);
+      texts?.delete(name);
+    } else {
+      entries.set(name, {name, mode: BLOB_MODE, oid: objects.writeBlob(content)});
+      texts?.set(name, content);
+    }
+  }
+  for (const [name, subChanges] of subdirs) {
+    const existing = entries.get(name);
+    if (existing && !isTreeMode(existing.mode)) throw new InputError(`cannot write under ${name}: it is a file in the state`);
+    const child = await writeTree(reader, objects, existing?.oid ?? null, subChanges);
+    if (child === null) entries.delete(name);
+    else entries.set(name, {name, mode: TREE_MODE, oid: child});
+  }
+  if (entries.size === 0) return null;
+  const list = [...entries.values()];
+  const oid = objects.write(`tree`, encodeTree(list));
+  reader.remember(oid, list, texts);
+  if (texts && treeOid && oid !== treeOid) {
+    reader.cache.writeTexts(oid, texts);
+    reader.cache.dropTexts(treeOid);
+  }
+  return oid;
+}

@@ -1,0 +1,70 @@
+import * as nodeFs from 'node:fs';
+import {resolveAgentIdentity, type AgentIdentity} from './agentIdentity.ts';
+import * as nodePath from 'node:path';
+import {InputError, NotInitializedError} from './errors.ts';
+import {findRepository} from './store/findRepository.ts';
+import {maybeStartGc} from './store/gcAuto.ts';
+import {Mirror} from './store/mirror.ts';
+import {Store, type TransactionBody, type TransactionResult} from './store/store.ts';
+import type {TipInfo} from './store/stateCache.ts';
+import type {GitFs} from './store/types.ts';
+
+export interface WorkspaceOptions {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  fs?: GitFs;
+  now?: () => Date;
+  /** The `--agent` flag, when the command has one. */
+  agent?: string;
+}
+
+/**
+ * Everything a use case needs: the store of the repository around `cwd`, the mirror, who is acting.
+ * Built once per command; nothing in lib/ reads process.cwd() or process.env.
+ */
+export class Workspace {
+  readonly store: Store;
+  readonly mirror: Mirror;
+  readonly identity: AgentIdentity;
+
+  constructor(readonly options: WorkspaceOptions) {
+    const fs = options.fs ?? nodeFs;
+    const repo = findRepository(fs, options.cwd);
+    this.store = new Store({fs, repo, cache: {}, now: options.now ?? (() => new Date()), env: options.env});
+    this.mirror = new Mirror(this.store);
+    this.identity = resolveAgentIdentity(options.env, options.agent);
+  }
+
+  /** A user's input file, relative to where the command runs. @throws InputError when unreadable */
+  readTextFile(file: string): string {
+    try {
+      return this.store.deps.fs.readFileSync(nodePath.resolve(this.options.cwd, file), `utf8`);
+    } catch (error) {
+      throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {hint: `check the path, or use - for stdin`});
+    }
+  }
+
+  get repo() {
+    return this.store.deps.repo;
+  }
+
+  /** The tip, refusing when `maestro init` has not run. @throws NotInitializedError */
+  async requireTip(): Promise<TipInfo> {
+    const tip = await this.store.tip();
+    if (!tip) throw new NotInitializedError(`maestro is not initialised in ${this.repo.worktree}`, {hint: `run \`maestro init\``});
+    return tip;
+  }
+
+  /**
+   * Commits one transaction as the acting agent, then brings `.maestro/` up to date and starts a
+   * background `git gc --auto` when loose objects pile up.
+   */
+  async transact<T>(message: string, body: TransactionBody<T>, trailers?: Array<[string, string]>): Promise<TransactionResult<T>> {
+    const outcome = await this.store.transact({message, ...this.identity, ...(trailers ? {trailers} : {})}, body);
+    if (outcome.committed) {
+      await this.mirror.sync();
+      maybeStartGc(this.store);
+    }
+    return outcome;
+  }
+}
