@@ -33,10 +33,19 @@ export async function main(argv: string[], context: MaestroContext): Promise<num
   try {
     command = cli.process(argv, context);
   } catch (error) {
-    const first = (error instanceof Error ? error.message : String(error)).split(`\n`).find(line => line.trim() !== ``) ?? `bad usage`;
-    const known = argv.filter(arg => !arg.startsWith(`-`)).slice(0, 2).join(` `);
-    context.stderr.write(`maestro: ${first.replace(/^(Unknown Syntax Error|Usage Error|Error): /, ``).trim()} (run \`maestro ${known ? `${known} ` : ``}--help\`)\n`);
+    context.stderr.write(`maestro: ${usageErrorLine(argv, error)}\n`);
     return 2;
   }
   return cli.run(command, context);
+}
+
+/** One line for a parse error, naming the help of the command the user meant. */
+function usageErrorLine(argv: string[], error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const words = argv.filter(arg => !arg.startsWith(`-`));
+  const path = COMMANDS.map(command => command.paths?.[0] ?? []).filter(candidate => candidate.every((token, i) => words[i] === token))
+    .sort((a, b) => b.length - a.length)[0];
+  if (!path) return `unknown command "${words.slice(0, 2).join(` `)}" (run \`maestro --help\` for the list)`;
+  const first = message.split(`\n`).find(line => line.trim() !== ``) ?? `bad usage`;
+  return `${first.replace(/^(Unknown Syntax Error|Usage Error|Error): /, ``).replace(/\.$/, ``).trim()} (run \`maestro ${path.join(` `)} --help\`)`;
 }

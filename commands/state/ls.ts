@@ -11,7 +11,7 @@ export class StateLsCommand extends MaestroCommand {
     examples: [[`List the root`, `$0 state ls`], [`List the handoffs as JSON`, `$0 state ls handoffs --json`]],
   });
 
-  statePath = Option.String({required: false});
+  statePath = Option.String({required: false, name: `dir`});
   json = Option.Boolean(`--json`, false, {description: `Print {path, commit, entries} as one JSON document`});
 
   async run() {

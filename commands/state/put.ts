@@ -14,7 +14,7 @@ export class StatePutCommand extends MaestroCommand {
     examples: [[`Write a note`, `$0 state put notes/hello.json '{"text":"hi"}'`], [`From stdin`, `echo '{"a":1}' | $0 state put notes/a.json --file -`]],
   });
 
-  statePath = Option.String();
+  statePath = Option.String({name: `path`});
   content = Option.String({required: false});
   file = Option.String(`--file`, {description: `Read the content from this file, or - for stdin`});
   agent = Option.String(`--agent`, {description: `Who is writing (default: MAESTRO_AGENT or the detected agent)`});

@@ -11,7 +11,7 @@ export class StateShowCommand extends MaestroCommand {
     examples: [[`Show the state format file`, `$0 state show maestro.json`], [`As JSON`, `$0 state show maestro.json --json`]],
   });
 
-  statePath = Option.String();
+  statePath = Option.String({name: `path`});
   json = Option.Boolean(`--json`, false, {description: `Print {path, commit, content} as one JSON document`});
 
   async run() {

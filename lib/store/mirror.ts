@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import {CorruptStateError} from '../errors.ts';
 import {releaseLock, tryLock, breakDeadLock} from './lockFile.ts';
 import type {Store} from './store.ts';
 import {diffTrees} from './treeDiff.ts';
@@ -74,7 +75,7 @@ export class Mirror {
     const stamp = this.readStamp();
     if (stamp?.commit === tip.commit) return [];
     const index = stamp ? this.readIndex() : {};
-    const changes = await diffTrees(this.store.reader, stamp?.tree ?? null, tip.tree);
+    const changes = await this.changesSince(stamp, tip);
     const kept: string[] = [];
     for (const change of changes) {
       const file = path.join(this.dir, change.path);
@@ -100,6 +101,16 @@ export class Mirror {
     this.writeFileAtomic(INDEX, JSON.stringify(index));
     this.writeFileAtomic(STAMP, `${tip.commit} ${tip.tree}\n`);
     return kept;
+  }
+
+  /** What to rewrite: the tree diff from the stamped tree, or everything when that tree is unreadable. */
+  private async changesSince(stamp: StateTip | null, tip: StateTip) {
+    try {
+      return await diffTrees(this.store.reader, stamp?.tree ?? null, tip.tree);
+    } catch (error) {
+      if (!(error instanceof CorruptStateError)) throw error;
+      return diffTrees(this.store.reader, null, tip.tree);
+    }
   }
 
   /** Files that differ from what the mirror wrote: edited, deleted or added by hand. */
