@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// `npm run demo`: maestro end to end in a fresh temporary git repository, printing every command
+// and what it answered. Uses the built bundle (dist/maestro.mjs), exactly as a user would run it.
+import {spawn, spawnSync} from 'node:child_process';
+import {mkdtempSync, realpathSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = join(fileURLToPath(import.meta.url), `..`, `..`);
+const bin = join(root, `dist`, `maestro.mjs`);
+const repo = realpathSync(mkdtempSync(join(tmpdir(), `maestro-demo-`)));
+const keep = process.argv.includes(`--keep`);
+const env = {...process.env, GIT_AUTHOR_NAME: `Demo Human`, GIT_AUTHOR_EMAIL: `human@example.com`, GIT_COMMITTER_NAME: `Demo Human`, GIT_COMMITTER_EMAIL: `human@example.com`, MAESTRO_NO_GC: `1`};
+delete env.MAESTRO_AGENT;
+let failures = 0;
+
+function show(title) {
+  process.stdout.write(`\n\u2500\u2500 ${title}\n`);
+}
+
+function run(label, command, args, options = {}) {
+  process.stdout.write(`$ ${options.agent ? `MAESTRO_AGENT=${options.agent} ` : ``}${label}\n`);
+  const result = spawnSync(command, args, {cwd: repo, encoding: `utf8`, input: options.input, env: {...env, ...(options.agent ? {MAESTRO_AGENT: options.agent} : {})}});
+  const out = `${result.stdout}${result.stderr}`.trimEnd();
+  if (out) process.stdout.write(`${out.split(`\n`).map(line => `  ${line}`).join(`\n`)}\n`);
+  const expected = options.expect ?? 0;
+  if (result.status !== expected) {
+    failures++;
+    process.stdout.write(`  !! exit ${result.status}, expected ${expected}\n`);
+  }
+  return result;
+}
+
+const maestro = (args, options) => run(`maestro ${args.join(` `)}`, process.execPath, [bin, ...args], options);
+const git = (args, options) => run(`git ${args.join(` `)}`, `git`, args, options);
+
+show(`A fresh repository`);
+git([`init`, `--quiet`, `-b`, `main`]);
+writeFileSync(join(repo, `README.md`), `# demo project\n`);
+git([`add`, `README.md`]);
+git([`commit`, `--quiet`, `-m`, `first code commit`]);
+
+show(`1. Initialise maestro: the state lives on refs/maestro/main`);
+maestro([`init`]);
+maestro([`init`]);
+
+show(`2. Agents write state (plumbing writes for now; each write is one commit)`);
+maestro([`state`, `put`, `notes/plan.json`, `{"goal":"ship login","owner":"human"}`], {agent: `claude-code`});
+maestro([`state`, `put`, `handoffs/h-demo.json`, `{"id":"h-demo","status":"pending","agent":"claude-code","to":"codex","createdAt":"${new Date().toISOString()}"}`], {agent: `claude-code`});
+maestro([`state`, `put`, `notes/progress.json`, `{"done":["schema"],"next":["api"]}`], {agent: `codex`});
+
+show(`3. Five agents write at the same moment: nothing is lost`);
+process.stdout.write(`$ (five \`maestro state put notes/parallel-N.json\` processes started together)\n`);
+const writers = [`codex`, `claude-code`, `gemini`, `codex`, `claude-code`].map((agent, i) =>
+  new Promise(resolve => {
+    const child = spawn(process.execPath, [bin, `state`, `put`, `notes/parallel-${i}.json`, `{"writer":${i}}`], {cwd: repo, env: {...env, MAESTRO_AGENT: agent}, stdio: `ignore`});
+    child.on(`exit`, resolve);
+  }));
+const codes = await Promise.all(writers);
+process.stdout.write(`  exit codes: ${codes.join(` `)}\n`);
+if (codes.some(code => code !== 0)) failures++;
+maestro([`state`, `ls`, `notes`]);
+
+show(`4. What maestro shows`);
+maestro([`status`]);
+maestro([`log`, `-n`, `5`]);
+maestro([`state`, `show`, `notes/plan.json`]);
+
+show(`5. What plain git shows: the same truth`);
+git([`log`, `--oneline`, `-n`, `5`, `refs/maestro/main`]);
+git([`show`, `--stat`, `--format=%s%n%b`, `refs/maestro/main~1`]);
+git([`show`, `refs/maestro/main:notes/plan.json`]);
+git([`fsck`, `--strict`, `--no-dangling`]);
+git([`status`, `--short`]);
+
+show(`6. The .maestro/ mirror, for cat and grep`);
+run(`ls -R .maestro`, `ls`, [`-R`, `.maestro`]);
+
+show(`7. Health check`);
+maestro([`doctor`]);
+
+process.stdout.write(`\n${failures === 0 ? `demo finished: every step behaved as expected` : `demo finished with ${failures} unexpected exit code(s)`} (repository: ${keep ? repo : `removed; run with --keep to look around`})\n`);
+if (!keep) rmSync(repo, {recursive: true, force: true});
+process.exit(failures === 0 ? 0 : 1);
