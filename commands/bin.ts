@@ -1,4 +1,4 @@
-import {Workspace} from '../lib/workspace.ts';
+import {formatCommandLine, Workspace} from '../lib/workspace.ts';
 import {main} from './index.ts';
 
 // The shipped entry point: real streams, cwd and environment, then main().
@@ -9,7 +9,7 @@ const context = {
   cwd: process.cwd(),
   env: process.env,
   colorDepth: process.stdout.isTTY ? process.stdout.getColorDepth() : 1,
-  openWorkspace: (options = {}) => new Workspace({cwd: process.cwd(), env: process.env, ...options}),
+  openWorkspace: (options = {}) => new Workspace({cwd: process.cwd(), env: process.env, commandLine: formatCommandLine(process.argv.slice(2)), ...options}),
 };
 main(process.argv.slice(2), context).then(code => {
   process.exitCode = code;

@@ -16,6 +16,13 @@ export interface WorkspaceOptions {
   now?: () => Date;
   /** The `--agent` flag, when the command has one. */
   agent?: string;
+  /** The command as typed (`maestro feature update …`): the subject of every state commit it makes. */
+  commandLine?: string;
+}
+
+/** argv as a person would retype it: words with spaces or quotes are single-quoted. */
+export function formatCommandLine(argv: string[]): string {
+  return [`maestro`, ...argv.map(arg => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`))].join(` `);
 }
 
 /**
@@ -56,11 +63,13 @@ export class Workspace {
   }
 
   /**
-   * Commits one transaction as the acting agent, then brings `.maestro/` up to date and starts a
+   * Commits one transaction as the acting agent (its subject is the command as typed, else
+   * `maestro <message>`), then brings `.maestro/` up to date and starts a
    * background `git gc --auto` when loose objects pile up.
    */
   async transact<T>(message: string, body: TransactionBody<T>, trailers?: Array<[string, string]>): Promise<TransactionResult<T>> {
-    const outcome = await this.store.transact({message, ...this.identity, ...(trailers ? {trailers} : {})}, body);
+    const subject = this.options.commandLine ?? `maestro ${message}`;
+    const outcome = await this.store.transact({message: subject, ...this.identity, ...(trailers ? {trailers} : {})}, body);
     if (outcome.committed) {
       await this.mirror.sync();
       maybeStartGc(this.store);

@@ -18,7 +18,7 @@ describe(`maestro init`, () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /Initialized maestro/);
     assert.equal(repo.git([`cat-file`, `-p`, `refs/maestro/main:maestro.json`]), `{\n  "format": 1\n}\n`);
-    assert.match(repo.git([`log`, `--format=%s%n%b`, `refs/maestro/main`]), /^init\nMaestro-Agent: test-agent\nMaestro-Session: test-session/);
+    assert.match(repo.git([`log`, `--format=%s%n%b`, `refs/maestro/main`]), /^maestro init\nMaestro-Agent: test-agent\nMaestro-Session: test-session/);
     assert.ok(fs.existsSync(path.join(repo.dir, `.maestro`, `config.yaml`)));
     assert.equal(fs.readFileSync(path.join(repo.dir, `.maestro`, `maestro.json`), `utf8`), `{\n  "format": 1\n}\n`);
     assert.match(fs.readFileSync(path.join(repo.dir, `.git`, `info`, `exclude`), `utf8`), /^\/\.maestro\/$/m);

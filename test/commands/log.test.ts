@@ -20,7 +20,7 @@ describe(`maestro log`, () => {
     assert.equal(result.code, 0, result.stderr);
     const {entries} = JSON.parse(result.stdout);
     assert.deepEqual(entries.map((e: {agent: string}) => e.agent), [`gemini`, `claude-code`, `codex`, `test-agent`]);
-    assert.deepEqual(entries.map((e: {command: string}) => e.command), [`state put handoffs/h1.json`, `state put notes/n1.json`, `state put handoffs/h1.json`, `init`]);
+    assert.deepEqual(entries.map((e: {command: string}) => e.command), [`maestro state put handoffs/h1.json '{"id":"h1","status":"completed"}'`, `maestro state put notes/n1.json '{"n":1}'`, `maestro state put handoffs/h1.json '{"id":"h1"}'`, `maestro init`]);
     assert.deepEqual(entries.map((e: {commit: string}) => e.commit), repo.git([`rev-list`, `refs/maestro/main`]).trim().split(`\n`));
     assert.deepEqual(entries[0].paths, [`handoffs/h1.json`]);
   });
@@ -30,7 +30,7 @@ describe(`maestro log`, () => {
 
     assert.equal(result.code, 0);
     assert.equal(result.stdout.trim().split(`\n`).length, 2);
-    assert.match(result.stdout, /gemini +state put handoffs\/h1\.json/);
+    assert.match(result.stdout, /gemini +maestro state put handoffs\/h1\.json/);
   });
 
   it(`keeps only the commits that changed a path`, async () => {

@@ -16,7 +16,7 @@ describe(`maestro state put|show|ls`, () => {
 
     assert.equal(result.code, 0, result.stderr);
     assert.equal(repo.git([`show`, `refs/maestro/main:notes/a.json`]), `{\n  "a": {\n    "b": 3,\n    "y": 2\n  },\n  "z": 1\n}\n`);
-    assert.match(repo.git([`log`, `-1`, `--format=%s`, `refs/maestro/main`]), /^state put notes\/a\.json$/m);
+    assert.match(repo.git([`log`, `-1`, `--format=%s`, `refs/maestro/main`]), /^maestro state put notes\/a\.json '\{"z":1,"a":\{"y":2,"b":3\}\}'$/m);
   });
 
   it(`reads content from stdin with --file -`, async () => {

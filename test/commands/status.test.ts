@@ -36,7 +36,7 @@ describe(`maestro status`, () => {
     assert.equal(view.initialized, true);
     assert.equal(view.tip.commit, repo.git([`rev-parse`, `refs/maestro/main`]).trim());
     assert.equal(view.tip.agent, `codex`);
-    assert.equal(view.tip.subject, `state put notes/a.json`);
+    assert.equal(view.tip.subject, `maestro state put notes/a.json '{"a":1}'`);
     assert.deepEqual(view.mirror, {commit: view.tip.commit, fresh: true});
     assert.deepEqual(view.handEdits, []);
     assert.equal(view.lock, null);

@@ -43,7 +43,7 @@ describe(`the maestro bundle`, () => {
 
     assert.equal(status.code, 0, status.stderr);
     assert.equal(JSON.parse(status.stdout).tip.commit, repo.git([`rev-parse`, `refs/maestro/main`]).trim());
-    assert.match(log.stdout, /e2e +state put notes\/a\.json\n.*e2e +init\n$/);
+    assert.match(log.stdout, /e2e +maestro state put notes\/a\.json '\{"a":1\}'\n.*e2e +maestro init\n$/);
     assert.equal(repo.tryGit([`fsck`, `--strict`]).status, 0);
   });
 

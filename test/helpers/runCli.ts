@@ -1,6 +1,6 @@
 import {PassThrough} from 'node:stream';
 import {main} from '../../commands/index.ts';
-import {Workspace} from '../../lib/workspace.ts';
+import {formatCommandLine, Workspace} from '../../lib/workspace.ts';
 
 export interface CliResult {
   code: number;
@@ -24,7 +24,7 @@ export async function runCli(argv: string[], options: {cwd: string; env?: Record
   const env = {MAESTRO_AGENT: `test-agent`, MAESTRO_SESSION: `test-session`, MAESTRO_NO_GC: `1`, HOME: options.cwd, ...options.env};
   const code = await main(argv, {
     stdin, stdout, stderr, colorDepth: 1, cwd: options.cwd, env,
-    openWorkspace: (overrides = {}) => new Workspace({cwd: options.cwd, env, ...overrides}),
+    openWorkspace: (overrides = {}) => new Workspace({cwd: options.cwd, env, commandLine: formatCommandLine(argv), ...overrides}),
   });
   return {code, stdout: out, stderr: err};
 }
