@@ -23,12 +23,12 @@ export abstract class MaestroCommand extends Command<MaestroContext> {
     try {
       return (await this.run()) ?? 0;
     } catch (error) {
-      return this.report(error);
+      return this.reportError(error);
     }
   }
 
   /** Prints `value` as one canonical JSON document (validated by `schema`) or as `human(value)`. */
-  protected print<T>(schema: Schema<T>, value: T, human: (value: T) => string): void {
+  protected print<T>(schema: Schema<unknown>, value: T, human: (value: T) => string): void {
     if (this.wantsJson()) {
       const parsed = schema.safeParse(value);
       if (!parsed.success) throw new Error(`output does not match its schema: ${JSON.stringify(parsed.error.issues[0])}`);
@@ -44,15 +44,23 @@ export abstract class MaestroCommand extends Command<MaestroContext> {
     this.context.stderr.write(`${line}\n`);
   }
 
+  /** A user's input: a file relative to where the command runs, or `-` for stdin. */
+  protected async readInput(file: string): Promise<string> {
+    if (file !== `-`) return this.context.openWorkspace().readTextFile(file);
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.context.stdin) chunks.push(Buffer.from(chunk as Buffer));
+    return Buffer.concat(chunks).toString(`utf8`);
+  }
+
   protected wantsJson(): boolean {
     return (this as unknown as {json?: boolean}).json === true;
   }
 
-  private report(error: unknown): number {
+  private reportError(error: unknown): number {
     const debug = this.context.env.MAESTRO_DEBUG === `1`;
     if (error instanceof MaestroError) {
       if (this.wantsJson()) this.context.stderr.write(`${JSON.stringify({error: error.toJSON()})}\n`);
-      else this.context.stderr.write(`maestro: ${error.message}${error.hint ? `; hint: ${error.hint}` : ``}\n`);
+      else this.context.stderr.write(`maestro: ${error.message}${error.hint ? `; hint: ${error.hint}` : ``}\n${error.details.map(line => `  - ${line}\n`).join(``)}`);
       if (debug && error.stack) this.context.stderr.write(`${error.stack}\n`);
       return error.exitCode;
     }

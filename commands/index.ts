@@ -8,9 +8,31 @@ import {StateLsCommand} from './state/ls.ts';
 import {StatePutCommand} from './state/put.ts';
 import {StateShowCommand} from './state/show.ts';
 import {StatusCommand} from './status.ts';
+import {MissionCreateCommand} from './mission/create.ts';
+import {MissionListCommand} from './mission/list.ts';
+import {MissionShowCommand} from './mission/show.ts';
+import {MissionApproveCommand} from './mission/approve.ts';
+import {MissionRejectCommand} from './mission/reject.ts';
+import {MissionUpdateCommand} from './mission/update.ts';
+import {MilestoneListCommand} from './milestone/list.ts';
+import {MilestoneStatusCommand} from './milestone/status.ts';
+import {MilestoneSealCommand} from './milestone/seal.ts';
+import {FeatureListCommand} from './feature/list.ts';
+import {FeatureShowCommand} from './feature/show.ts';
+import {FeatureNextCommand} from './feature/next.ts';
+import {FeatureUpdateCommand} from './feature/update.ts';
+import {ValidateShowCommand} from './validate/show.ts';
+import {ValidateUpdateCommand} from './validate/update.ts';
 
 /** Every command, in `--help` order. */
-export const COMMANDS = [InitCommand, StatusCommand, LogCommand, DoctorCommand, StateShowCommand, StateLsCommand, StatePutCommand];
+export const COMMANDS = [
+  InitCommand, StatusCommand, LogCommand, DoctorCommand,
+  MissionCreateCommand, MissionListCommand, MissionShowCommand, MissionApproveCommand, MissionRejectCommand, MissionUpdateCommand,
+  MilestoneListCommand, MilestoneStatusCommand, MilestoneSealCommand,
+  FeatureListCommand, FeatureShowCommand, FeatureNextCommand, FeatureUpdateCommand,
+  ValidateShowCommand, ValidateUpdateCommand,
+  StateShowCommand, StateLsCommand, StatePutCommand,
+];
 
 export const VERSION = pkg.version;
 

@@ -7,17 +7,23 @@ export abstract class MaestroError extends Error {
   abstract readonly exitCode: 1 | 2;
   readonly hint: string | undefined;
   readonly data: unknown;
+  /** Further problems of the same input, one line each (a plan with several mistakes). */
+  readonly details: string[];
 
-  constructor(message: string, options: {hint?: string; data?: unknown} = {}) {
+  constructor(message: string, options: {hint?: string; data?: unknown; details?: string[]} = {}) {
     super(message);
     this.hint = options.hint;
     this.data = options.data;
+    this.details = options.details ?? [];
   }
 
-  toJSON(): {code: string; message: string; hint?: string} {
-    return this.hint === undefined
-      ? {code: this.code, message: this.message}
-      : {code: this.code, message: this.message, hint: this.hint};
+  toJSON(): {code: string; message: string; hint?: string; details?: string[]} {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.hint === undefined ? {} : {hint: this.hint}),
+      ...(this.details.length === 0 ? {} : {details: this.details}),
+    };
   }
 }
 

@@ -7,7 +7,7 @@ import {maybeStartGc} from './store/gcAuto.ts';
 import {Mirror} from './store/mirror.ts';
 import {Store, type TransactionBody, type TransactionResult} from './store/store.ts';
 import type {TipInfo} from './store/stateCache.ts';
-import type {GitFs} from './store/types.ts';
+import type {GitFs, Trailers} from './store/types.ts';
 
 export interface WorkspaceOptions {
   cwd: string;
@@ -18,6 +18,12 @@ export interface WorkspaceOptions {
   agent?: string;
   /** The command as typed (`maestro feature update …`): the subject of every state commit it makes. */
   commandLine?: string;
+}
+
+/** Settings of `.maestro/config.yaml` that maestro reads. */
+export interface LocalConfig {
+  strictDependencies: boolean;
+  agent?: string;
 }
 
 /** argv as a person would retype it: words with spaces or quotes are single-quoted. */
@@ -51,6 +57,31 @@ export class Workspace {
     }
   }
 
+  /**
+   * The local settings in `.maestro/config.yaml` (not state). yaml is loaded only here, by the few
+   * commands that need a setting. A missing file is the defaults. @throws InputError on invalid YAML
+   */
+  async config(): Promise<LocalConfig> {
+    const file = nodePath.join(this.repo.worktree, `.maestro`, `config.yaml`);
+    let text: string;
+    try {
+      text = this.store.deps.fs.readFileSync(file, `utf8`);
+    } catch {
+      return {strictDependencies: false};
+    }
+    // yaml is CommonJS: through a dynamic import its functions may sit on `default`.
+    const yaml = await import(`yaml`) as unknown as {parse?: (text: string) => unknown; default?: {parse: (text: string) => unknown}};
+    const parse = yaml.parse ?? yaml.default!.parse;
+    let data: unknown;
+    try {
+      data = parse(text) ?? {};
+    } catch (error) {
+      throw new InputError(`${file} is not valid YAML: ${(error as Error).message.split(`\n`)[0]}`, {hint: `fix it, or delete it to use the defaults`});
+    }
+    const record = (typeof data === `object` && data !== null ? data : {}) as Record<string, unknown>;
+    return {strictDependencies: record.strictDependencies === true, ...(typeof record.agent === `string` ? {agent: record.agent} : {})};
+  }
+
   get repo() {
     return this.store.deps.repo;
   }
@@ -67,7 +98,7 @@ export class Workspace {
    * `maestro <message>`), then brings `.maestro/` up to date and starts a
    * background `git gc --auto` when loose objects pile up.
    */
-  async transact<T>(message: string, body: TransactionBody<T>, trailers?: Array<[string, string]>): Promise<TransactionResult<T>> {
+  async transact<T>(message: string, body: TransactionBody<T>, trailers?: Trailers | (() => Trailers)): Promise<TransactionResult<T>> {
     const subject = this.options.commandLine ?? `maestro ${message}`;
     const outcome = await this.store.transact({message: subject, ...this.identity, ...(trailers ? {trailers} : {})}, body);
     if (outcome.committed) {

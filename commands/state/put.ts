@@ -27,13 +27,4 @@ export class StatePutCommand extends MaestroCommand {
     const view = await putStateFile(workspace, {path: this.statePath, content, command: `state put ${this.statePath}`});
     this.print(StateFileView, view, v => `${v.path} @ ${v.commit.slice(0, 12)}`);
   }
-
-  private async readInput(file: string): Promise<string> {
-    if (file === `-`) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of this.context.stdin) chunks.push(Buffer.from(chunk as Buffer));
-      return Buffer.concat(chunks).toString(`utf8`);
-    }
-    return this.context.openWorkspace().readTextFile(file);
-  }
 }

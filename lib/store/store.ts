@@ -74,7 +74,8 @@ export class Store {
   private commitObject(tree: string, base: StateTip | null, meta: CommitMeta): CommitObject {
     const at = this.deps.now();
     const signature = {name: this.identity.name, email: this.identity.email, timestamp: Math.floor(at.getTime() / 1000), timezoneOffset: timezoneOffset(at)};
-    const trailers: Array<[string, string]> = [[`Maestro-Agent`, meta.agent], [`Maestro-Session`, meta.session], ...(meta.trailers ?? [])];
+    const extra = typeof meta.trailers === `function` ? meta.trailers() : meta.trailers ?? [];
+    const trailers: Array<[string, string]> = [[`Maestro-Agent`, meta.agent], [`Maestro-Session`, meta.session], ...extra];
     const subject = meta.message.replace(/\s*\n\s*/g, ` `).trim();
     const message = `${subject}\n\n${trailers.map(([key, value]) => `${key}: ${value.replace(/\n/g, ` `)}`).join(`\n`)}\n`;
     return {tree, parents: base ? [base.commit] : [], author: signature, committer: signature, message};

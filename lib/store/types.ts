@@ -44,9 +44,11 @@ export interface CommitMeta {
   message: string;
   agent: string;
   session: string;
-  /** Extra trailers, e.g. `Maestro-Warning`. */
-  trailers?: Array<[string, string]>;
+  /** Extra trailers, e.g. `Maestro-Warning`; a function is called after the transaction body ran. */
+  trailers?: Trailers | (() => Trailers);
 }
+
+export type Trailers = Array<[string, string]>;
 
 export interface Identity {
   name: string;

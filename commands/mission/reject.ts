@@ -1,0 +1,22 @@
+import {Command, Option} from 'clipanion';
+import {Mission} from '../../lib/domain/mission.ts';
+import {changeMission} from '../../lib/mission/changeMission.ts';
+import {MaestroCommand} from '../base.ts';
+
+export class MissionRejectCommand extends MaestroCommand {
+  static paths = [[`mission`, `reject`]];
+  static usage = Command.Usage({
+    category: `Missions`,
+    description: `reject a draft mission`,
+    details: `Moves a draft mission to \`rejected\` (reference state machine: draft -> approved | rejected). Any other current status is refused with exit 1 and nothing is written.`,
+    examples: [[`Reject a mission`, `$0 mission reject 2026-11-25-0x3ka9f`], [`As JSON`, `$0 mission reject 2026-11-25-0x3 --json`]],
+  });
+
+  missionId = Option.String({name: `mission-id`});
+  json = Option.Boolean(`--json`, false, {description: `Print the mission as one JSON document`});
+
+  async run() {
+    const mission = await changeMission(this.context.openWorkspace(), {missionId: this.missionId, status: `rejected`});
+    this.print(Mission, mission, m => [`[ok] Mission rejected: ${m.id}`, `  Title: ${m.title}`, `  Rejected at: ${m.rejectedAt}`].join(`\n`));
+  }
+}

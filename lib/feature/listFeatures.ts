@@ -1,0 +1,52 @@
+import * as z from 'zod/mini';
+import {Assertion} from '../domain/assertion.ts';
+import {Feature} from '../domain/feature.ts';
+import {findFeature, loadMissionState} from '../mission/missionState.ts';
+import type {Workspace} from '../workspace.ts';
+import {parseFeatureStatus} from './updateFeature.ts';
+
+export const FeatureListView = z.object({features: z.array(Feature), total: z.number(), filtered: z.number()});
+export type FeatureListView = z.infer<typeof FeatureListView>;
+
+/** Features of a mission in plan order, filtered by status and milestone. */
+export async function listFeatures(workspace: Workspace, request: {missionId: string; status?: string; milestoneId?: string}): Promise<FeatureListView> {
+  if (request.status !== undefined) parseFeatureStatus(request.status);
+  const state = await loadMissionState(await workspace.store.snapshot(await workspace.requireTip()), request.missionId);
+  const features = state.features.filter(f => (request.status === undefined || f.status === request.status) && (request.milestoneId === undefined || f.milestoneId === request.milestoneId));
+  return {features, total: state.features.length, filtered: features.length};
+}
+
+export const FeatureShowView = z.object({
+  feature: Feature,
+  dependencies: z.array(z.object({id: z.string(), status: z.string()})),
+  dependents: z.array(z.string()),
+  assertions: z.array(Assertion),
+  ready: z.boolean(),
+});
+export type FeatureShowView = z.infer<typeof FeatureShowView>;
+
+/** One feature with its dependencies' status, its dependents and its assertions. */
+export async function showFeature(workspace: Workspace, request: {missionId: string; featureId: string}): Promise<FeatureShowView> {
+  const state = await loadMissionState(await workspace.store.snapshot(await workspace.requireTip()), request.missionId);
+  const feature = findFeature(state, request.featureId);
+  const dependencies = feature.dependsOn.map(id => ({id, status: state.features.find(f => f.id === id)?.status ?? `missing`}));
+  return {
+    feature,
+    dependencies,
+    dependents: state.features.filter(f => f.dependsOn.includes(feature.id)).map(f => f.id),
+    assertions: state.assertions.filter(a => a.featureId === feature.id),
+    ready: feature.status === `pending` && dependencies.every(d => d.status === `done`),
+  };
+}
+
+export const FeatureNextView = z.object({missionId: z.string(), ready: z.array(Feature), waiting: z.number()});
+export type FeatureNextView = z.infer<typeof FeatureNextView>;
+
+/** The work queue: pending features whose dependencies are all done, optionally for one worker type. */
+export async function nextFeatures(workspace: Workspace, request: {missionId: string; workerType?: string}): Promise<FeatureNextView> {
+  const state = await loadMissionState(await workspace.store.snapshot(await workspace.requireTip()), request.missionId);
+  const done = new Set(state.features.filter(f => f.status === `done`).map(f => f.id));
+  const pending = state.features.filter(f => f.status === `pending` && (request.workerType === undefined || f.workerType === request.workerType));
+  const ready = pending.filter(f => f.dependsOn.every(dep => done.has(dep)));
+  return {missionId: state.mission.id, ready, waiting: pending.length - ready.length};
+}

@@ -1,0 +1,68 @@
+import {Assertion} from '../domain/assertion.ts';
+import {Feature} from '../domain/feature.ts';
+import {resolveIdPrefix} from '../domain/ids.ts';
+import {Milestone, Mission} from '../domain/mission.ts';
+import {NotFoundError} from '../errors.ts';
+import type {StateSnapshot} from '../store/stateSnapshot.ts';
+import {assertionsDir, featuresDir, milestonesDir, missionPath, missionsDir} from './missionPaths.ts';
+
+/** A mission with every entity under it, as read from one snapshot. */
+export interface MissionState {
+  mission: Mission;
+  milestones: Milestone[];
+  /** In plan order. */
+  features: Feature[];
+  assertions: Assertion[];
+}
+
+/** The full id of a mission given in full or by a unique prefix. @throws NotFoundError, InputError */
+export async function resolveMissionId(snapshot: StateSnapshot, given: string): Promise<string> {
+  return resolveIdPrefix(await snapshot.list(missionsDir), given, `mission`, `list missions with \`maestro mission list\``);
+}
+
+/** Reads only the mission file. @throws NotFoundError */
+export async function readMission(snapshot: StateSnapshot, given: string): Promise<Mission> {
+  const id = await resolveMissionId(snapshot, given);
+  const mission = await snapshot.read(missionPath(id), Mission);
+  if (!mission) throw new NotFoundError(`mission ${given} not found`, {hint: `list missions with \`maestro mission list\``});
+  return mission;
+}
+
+/** Reads a mission and everything under it. @throws NotFoundError, CorruptStateError */
+export async function loadMissionState(snapshot: StateSnapshot, given: string): Promise<MissionState> {
+  const mission = await readMission(snapshot, given);
+  const [milestones, features, assertions] = await Promise.all([
+    snapshot.readAll(milestonesDir(mission.id), Milestone),
+    snapshot.readAll(featuresDir(mission.id), Feature),
+    snapshot.readAll(assertionsDir(mission.id), Assertion),
+  ]);
+  const order = new Map(mission.features.map((id, i) => [id, i]));
+  return {
+    mission,
+    milestones: [...milestones.values()].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)),
+    features: [...features.values()].sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9) || (a.id < b.id ? -1 : 1)),
+    assertions: [...assertions.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1)),
+  };
+}
+
+/** A feature of a mission by id. @throws NotFoundError naming the list command */
+export function findFeature(state: MissionState, featureId: string): Feature {
+  const feature = state.features.find(candidate => candidate.id === featureId);
+  if (!feature) throw new NotFoundError(`feature ${featureId} not found in mission ${state.mission.id}`, {hint: `list features with \`maestro feature list --mission ${state.mission.id}\``});
+  return feature;
+}
+
+/** An assertion by id, by the original's `<feature>-assertion-<n>` alias, or by unique prefix. */
+export function findAssertion(state: MissionState, given: string): Assertion {
+  const byAlias = state.assertions.find(candidate => candidate.alias === given);
+  if (byAlias) return byAlias;
+  const id = resolveIdPrefix(state.assertions.map(a => a.id), given, `assertion`, `list assertions with \`maestro validate show --mission ${state.mission.id}\``);
+  return state.assertions.find(candidate => candidate.id === id)!;
+}
+
+/** A milestone by id. @throws NotFoundError naming the available ones */
+export function findMilestone(state: MissionState, milestoneId: string): Milestone {
+  const milestone = state.milestones.find(candidate => candidate.id === milestoneId);
+  if (!milestone) throw new NotFoundError(`milestone ${milestoneId} not found in mission ${state.mission.id}`, {hint: `available milestones: ${state.milestones.map(m => m.id).join(`, `)}`});
+  return milestone;
+}
