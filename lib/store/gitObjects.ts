@@ -18,6 +18,20 @@ export function isTreeMode(mode: string): boolean {
   return mode === TREE_MODE || mode === `040000`;
 }
 
+/**
+ * Entries in git's tree order. Keys are computed once and compared as strings when every name is
+ * ASCII (UTF-16 and UTF-8 order agree there); an already sorted list, the common case when one entry
+ * of a 2,000-entry directory changes, is only checked.
+ */
+export function sortTreeEntries(entries: TreeEntry[]): TreeEntry[] {
+  const keyed = entries.map(entry => ({entry, key: isTreeMode(entry.mode) ? `${entry.name}/` : entry.name}));
+  if (!keyed.every(({key}) => /^[\x00-\x7f]*$/.test(key))) return [...entries].sort(compareTreeEntries);
+  let sorted = true;
+  for (let i = 1; i < keyed.length && sorted; i++) sorted = keyed[i - 1]!.key < keyed[i]!.key;
+  if (!sorted) keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map(({entry}) => entry);
+}
+
 /** git's tree order: names compared as bytes, a tree's name as if it ended in `/`. */
 export function compareTreeEntries(a: TreeEntry, b: TreeEntry): number {
   const ka = Buffer.from(isTreeMode(a.mode) ? `${a.name}/` : a.name);
@@ -26,7 +40,7 @@ export function compareTreeEntries(a: TreeEntry, b: TreeEntry): number {
 }
 
 export function encodeTree(entries: TreeEntry[]): Buffer {
-  const sorted = [...entries].sort(compareTreeEntries);
+  const sorted = sortTreeEntries(entries);
   const parts: Buffer[] = [];
   for (const entry of sorted) {
     parts.push(Buffer.from(`${entry.mode} ${entry.name}\0`), Buffer.from(entry.oid, `hex`));

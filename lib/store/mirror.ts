@@ -8,13 +8,14 @@ import type {StateTip} from './types.ts';
 /** Files of `.maestro/` that are local and never state. */
 export const MIRROR_DIR = `.maestro`;
 const STAMP = `.mirror`;
-const INDEX = `.mirror-index.json`;
+const INDEX = `.mirror-index`;
 const LOCK = `.mirror.lock`;
-const LOCAL_FILES = new Set([`config.yaml`]);
+// `skills/` holds workspace worker skills (`feature prompt` reads them): local files, not hand edits.
+const LOCAL_FILES = new Set([`config.yaml`, `skills`]);
 
 /** What the mirror recorded for a file when it wrote it: size, mtime, blob id. */
 type IndexEntry = [number, number, string];
-type MirrorIndex = Record<string, IndexEntry>;
+type MirrorIndex = Map<string, IndexEntry>;
 
 export interface HandEdit {
   path: string;
@@ -26,6 +27,9 @@ export interface HandEdit {
  * (DESIGN.md, ".maestro/ is a materialization"). It records the commit it mirrors in `.mirror` and,
  * like git's index, the size and mtime of every file it wrote, so hand edits are told apart from
  * its own writes without reading every file. A hand-edited file is never overwritten.
+ * The index is a journal (`<size> <mtime> <blob> <path>` lines, `- <path>` for a removal, the last
+ * line of a path wins): a write appends the lines of the files it changed instead of rewriting
+ * 2,000 entries, and the journal is compacted when it grows to twice the live entries.
  */
 export class Mirror {
   readonly dir: string;
@@ -74,31 +78,36 @@ export class Mirror {
     const {fs} = this.store.deps;
     const stamp = this.readStamp();
     if (stamp?.commit === tip.commit) return [];
-    const index = stamp ? this.readIndex() : {};
+    const {index, lines} = stamp ? this.readIndex() : {index: new Map() as MirrorIndex, lines: 0};
+    const journal: string[] = [];
     const changes = await this.changesSince(stamp, tip);
     const kept: string[] = [];
     for (const change of changes) {
       const file = path.join(this.dir, change.path);
-      const recorded = index[change.path];
-      if (recorded && this.isEditedByHand(file, recorded) || !recorded && fs.existsSync(file) && change.after !== null) {
+      const verdict = await this.handEditVerdict(file, index.get(change.path), change.after);
+      if (verdict === `keep`) {
         kept.push(change.path);
         continue;
       }
       if (change.after === null) {
         try { fs.unlinkSync(file); } catch { /* already gone */ }
-        delete index[change.path];
+        index.delete(change.path);
+        journal.push(`- ${change.path}`);
         removeEmptyParents(fs, path.dirname(file), this.dir);
         continue;
       }
-      const text = await this.store.reader.blobText(change.after, change.dir ?? undefined);
-      fs.mkdirSync(path.dirname(file), {recursive: true});
-      const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, text);
-      fs.renameSync(tmp, file);
+      if (verdict === `write`) {
+        const text = await this.store.reader.blobText(change.after, change.dir ?? undefined);
+        fs.mkdirSync(path.dirname(file), {recursive: true});
+        const tmp = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, text);
+        fs.renameSync(tmp, file);
+      }
       const stat = fs.statSync(file);
-      index[change.path] = [stat.size, stat.mtimeMs, change.after];
+      index.set(change.path, [stat.size, stat.mtimeMs, change.after]);
+      journal.push(`${stat.size} ${stat.mtimeMs} ${change.after} ${change.path}`);
     }
-    this.writeFileAtomic(INDEX, JSON.stringify(index));
+    this.writeIndex(index, journal, stamp === null ? null : lines);
     this.writeFileAtomic(STAMP, `${tip.commit} ${tip.tree}\n`);
     return kept;
   }
@@ -117,23 +126,36 @@ export class Mirror {
   async handEdits(): Promise<HandEdit[]> {
     const {fs} = this.store.deps;
     if (!this.readStamp()) return [];
-    const index = this.readIndex();
+    const {index} = this.readIndex();
     const edits: HandEdit[] = [];
-    for (const [relative, recorded] of Object.entries(index)) {
-      const file = path.join(this.dir, relative);
-      if (!fs.existsSync(file)) edits.push({path: relative, kind: `deleted`});
-      else if (this.isEditedByHand(file, recorded) && fs.readFileSync(file, `utf8`) !== await this.store.reader.blobText(recorded[2]))
+    // One stat per mirrored file: the cost of telling an edit in place from our own write.
+    const prefix = `${this.dir}${path.sep}`;
+    for (const [relative, [size, mtimeMs, oid]] of index) {
+      const stat = fs.statSync(prefix + relative, {throwIfNoEntry: false});
+      if (!stat) edits.push({path: relative, kind: `deleted`});
+      else if ((stat.size !== size || stat.mtimeMs !== mtimeMs) && fs.readFileSync(prefix + relative, `utf8`) !== await this.store.reader.blobText(oid))
         edits.push({path: relative, kind: `modified`});
     }
     for (const relative of this.listFiles(this.dir, ``)) {
-      if (!(relative in index)) edits.push({path: relative, kind: `added`});
+      if (!index.has(relative)) edits.push({path: relative, kind: `added`});
     }
     return edits.sort((a, b) => (a.path < b.path ? -1 : 1));
   }
 
-  private isEditedByHand(file: string, [size, mtimeMs]: IndexEntry): boolean {
-    const stat = this.store.deps.fs.statSync(file, {throwIfNoEntry: false});
-    return !stat || stat.size !== size || stat.mtimeMs !== mtimeMs;
+  /**
+   * What to do with a file the state changes: `write` it; `adopt` it (it already holds the new
+   * content, or it is gone and the state deletes it too); or `keep` a real hand edit untouched. A
+   * file only touched (same content as we wrote) is not an edit.
+   */
+  private async handEditVerdict(file: string, recorded: IndexEntry | undefined, after: string | null): Promise<`write` | `adopt` | `keep`> {
+    const {fs} = this.store.deps;
+    const stat = fs.statSync(file, {throwIfNoEntry: false});
+    if (recorded && stat && stat.size === recorded[0] && stat.mtimeMs === recorded[1]) return `write`;
+    if (!stat) return after === null ? `adopt` : `write`;
+    const current = fs.readFileSync(file, `utf8`);
+    if (after !== null && current === await this.store.reader.blobText(after)) return `adopt`;
+    if (recorded && current === await this.store.reader.blobText(recorded[2])) return `write`;
+    return `keep`;
   }
 
   private listFiles(dir: string, prefix: string): string[] {
@@ -159,12 +181,39 @@ export class Mirror {
     }
   }
 
-  private readIndex(): MirrorIndex {
+  private readIndex(): {index: MirrorIndex; lines: number} {
+    const index: MirrorIndex = new Map();
+    let text = ``;
     try {
-      return JSON.parse(this.store.deps.fs.readFileSync(path.join(this.dir, INDEX), `utf8`)) as MirrorIndex;
+      text = this.store.deps.fs.readFileSync(path.join(this.dir, INDEX), `utf8`);
     } catch {
-      return {};
+      return {index, lines: 0};
     }
+    const lines = text.split(`\n`);
+    for (const line of lines) {
+      if (line.startsWith(`- `)) {
+        index.delete(line.slice(2));
+        continue;
+      }
+      const first = line.indexOf(` `);
+      const second = line.indexOf(` `, first + 1);
+      const third = line.indexOf(` `, second + 1);
+      if (third === -1) continue;
+      index.set(line.slice(third + 1), [Number(line.slice(0, first)), Number(line.slice(first + 1, second)), line.slice(second + 1, third)]);
+    }
+    return {index, lines: lines.length};
+  }
+
+  /** Appends this sync's lines, or rewrites the journal when new (`lines` null) or twice what it holds. */
+  private writeIndex(index: MirrorIndex, journal: string[], lines: number | null): void {
+    const file = path.join(this.dir, INDEX);
+    const {fs} = this.store.deps;
+    if (lines !== null && lines + journal.length <= 2 * index.size + 64) {
+      if (journal.length > 0) fs.appendFileSync(file, `${journal.join(`\n`)}\n`);
+      return;
+    }
+    const all = [...index].map(([relative, [size, mtimeMs, oid]]) => `${size} ${mtimeMs} ${oid} ${relative}`);
+    this.writeFileAtomic(INDEX, all.length ? `${all.join(`\n`)}\n` : ``);
   }
 
   private writeFileAtomic(name: string, content: string): void {

@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import type {TreeEntry} from './gitObjects.ts';
 import type {GitFs, StateTip} from './types.ts';
 
 /** A tip with what `status` shows of its commit, so a packed tip costs no pack read. */
@@ -13,9 +12,9 @@ export interface TipInfo extends StateTip {
 /**
  * The read cache under `<commondir>/maestro/cache/`. Every entry is keyed by an object id, so it can
  * never be stale: a `git fetch`, an `update-ref` by hand or another worktree's write changes the tip,
- * and a new tip simply misses. `tip` maps the last tip seen to its tree (so a packed tip commit costs
- * no pack read); `trees/<oid>` holds the entries of a tree read from a pack; `texts/<oid>` holds every
- * blob of one directory tree as text, so listing 2,000 entities is one file read.
+ * and a new tip simply misses. `tip` maps the last tip seen to its tree, time and trailers (what
+ * `status` shows, without reading the commit); `texts/<oid>` holds every blob of one directory tree as
+ * text, so listing 2,000 entities is one file read instead of 2,000 object reads.
  */
 export class StateCache {
   private readonly dir: string;
@@ -37,15 +36,6 @@ export class StateCache {
 
   writeTip(info: TipInfo): void {
     this.writeFile(`tip`, JSON.stringify(info));
-  }
-
-  readTree(oid: string): TreeEntry[] | null {
-    const text = this.readFile(`trees/${oid}`);
-    return text === null ? null : (JSON.parse(text) as Array<[string, string, string]>).map(([name, mode, entryOid]) => ({name, mode, oid: entryOid}));
-  }
-
-  writeTree(oid: string, entries: TreeEntry[]): void {
-    this.writeFile(`trees/${oid}`, JSON.stringify(entries.map(entry => [entry.name, entry.mode, entry.oid])));
   }
 
   hasTexts(treeOid: string): boolean {

@@ -44,21 +44,9 @@ export class StateReader {
   async tree(oid: string): Promise<TreeEntry[]> {
     const memo = this.trees.get(oid);
     if (memo) return memo;
-    const loose = this.objects.readLoose(oid);
-    let entries: TreeEntry[];
-    if (loose) {
-      entries = decodeTree(loose.content);
-    } else {
-      const cached = this.cache.readTree(oid);
-      if (cached) {
-        entries = cached;
-      } else {
-        const object = await this.objects.read(oid);
-        if (object.type !== `tree`) throw new CorruptStateError(`${oid} is a ${object.type}, not a tree`);
-        entries = decodeTree(object.content);
-        this.cache.writeTree(oid, entries);
-      }
-    }
+    const object = this.objects.readLoose(oid) ?? await this.objects.read(oid);
+    if (object.type !== `tree`) throw new CorruptStateError(`${oid} is a ${object.type}, not a tree`);
+    const entries = decodeTree(object.content);
     this.trees.set(oid, entries);
     return entries;
   }
