@@ -1,4 +1,4 @@
-import {hostname} from 'node:os';
+import {os} from './lazyBuiltins.ts';
 
 export interface AgentIdentity {
   agent: string;
@@ -16,7 +16,7 @@ export function resolveAgentIdentity(env: Record<string, string | undefined>, fl
     : env.GEMINI_CLI === `1` || env.GEMINI_CLI_IDE_SERVER_PORT ? `gemini`
     : undefined;
   const agent = normalise(flag) ?? normalise(env.MAESTRO_AGENT) ?? detected ?? `unknown`;
-  const session = normalise(env.MAESTRO_SESSION) ?? normalise(env.CODEX_THREAD_ID) ?? normalise(env.CLAUDE_SESSION_ID) ?? `${hostname()}-${parentPid}`;
+  const session = normalise(env.MAESTRO_SESSION) ?? normalise(env.CODEX_THREAD_ID) ?? normalise(env.CLAUDE_SESSION_ID) ?? `${os().hostname()}-${parentPid}`;
   return {agent, session};
 }
 

@@ -1,7 +1,7 @@
-import {spawnSync} from 'node:child_process';
 import * as path from 'node:path';
 import * as z from 'zod/mini';
 import {STATE_FORMAT, STATE_FORMAT_PATH, StateFormat} from '../domain/stateFormat.ts';
+import {childProcess} from '../lazyBuiltins.ts';
 import {readGitConfig} from '../store/gitConfig.ts';
 import {breakDeadLock, describeLock} from '../store/lockFile.ts';
 import {STATE_REF} from '../store/types.ts';
@@ -24,7 +24,7 @@ const warn = (name: string, detail: string, fix: string | null): DoctorCheck => 
 const fail = (name: string, detail: string, fix: string | null): DoctorCheck => ({name, status: `fail`, detail, fix});
 
 function git(workspace: Workspace, args: string[]): {status: number | null; stdout: string; stderr: string} {
-  const result = spawnSync(`git`, args, {cwd: workspace.repo.worktree, encoding: `utf8`});
+  const result = childProcess().spawnSync(`git`, args, {cwd: workspace.repo.worktree, encoding: `utf8`});
   if (result.error) return {status: null, stdout: ``, stderr: result.error.message};
   return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 }

@@ -1,5 +1,5 @@
-import {spawn} from 'node:child_process';
 import * as path from 'node:path';
+import {childProcess} from '../lazyBuiltins.ts';
 import {readGitConfig} from './gitConfig.ts';
 import type {Store} from './store.ts';
 
@@ -25,7 +25,7 @@ export function maybeStartGc(store: Store): boolean {
   fs.mkdirSync(store.privateDir, {recursive: true});
   fs.writeFileSync(marker, `${now().toISOString()}\n`);
   try {
-    const child = spawn(`git`, [`gc`, `--auto`, `--quiet`], {cwd: repo.worktree, detached: true, stdio: `ignore`});
+    const child = childProcess().spawn(`git`, [`gc`, `--auto`, `--quiet`], {cwd: repo.worktree, detached: true, stdio: `ignore`});
     child.on(`error`, () => { /* no git on PATH: nothing to do */ });
     child.unref();
     return true;

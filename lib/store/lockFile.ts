@@ -1,4 +1,4 @@
-import {hostname} from 'node:os';
+import {os} from '../lazyBuiltins.ts';
 import type {GitFs} from './types.ts';
 
 /**
@@ -30,7 +30,7 @@ export function tryLock(fs: GitFs, lockPath: string): HeldLock | null {
     if ((error as NodeJS.ErrnoException).code === `EEXIST`) return null;
     throw error;
   }
-  fs.writeSync(fd, `maestro-lock pid ${process.pid} host ${hostname()}\n`);
+  fs.writeSync(fd, `maestro-lock pid ${process.pid} host ${os().hostname()}\n`);
   return {fd, path: lockPath};
 }
 
@@ -62,7 +62,7 @@ export function describeLock(fs: GitFs, lockPath: string, now: number): LockOwne
   if (!match) return {pid: null, host: null, ageMs: now - mtimeMs, alive: null};
   const pid = Number(match[1]);
   const host = match[2]!;
-  return {pid, host, ageMs: now - mtimeMs, alive: host === hostname() ? isRunning(pid) : null};
+  return {pid, host, ageMs: now - mtimeMs, alive: host === os().hostname() ? isRunning(pid) : null};
 }
 
 function isRunning(pid: number): boolean {

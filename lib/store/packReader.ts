@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import {inflateSync} from 'node:zlib';
+import {zlib} from '../lazyBuiltins.ts';
 import type {ObjectType} from './gitObjects.ts';
 import type {GitFs} from './types.ts';
 
@@ -139,7 +139,7 @@ class Pack {
     for (let length = size + 64; ; length *= 4) {
       const chunk = this.readBytes(position, length);
       try {
-        return inflateSync(chunk);
+        return zlib().inflateSync(chunk);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== `Z_BUF_ERROR` || chunk.length < length) throw error;
       }
