@@ -2,12 +2,15 @@ import {os} from '../lazyBuiltins.ts';
 import type {GitFs} from './types.ts';
 
 /**
- * git's lock protocol: `<file>.lock` created with O_CREAT|O_EXCL. While we hold a lock it names our pid
- * and host, so a lock left by a killed maestro can be recognised and broken safely; a lock without
- * that line (native git's, or one caught after the final write) is never broken, only reported.
+ * git's lock protocol: `<file>.lock` exists while someone updates `<file>`, and nobody else may.
+ * Our lock is never without the line naming our pid and host: it is written to a file aside and
+ * hard-linked into place (link fails with EEXIST exactly as O_EXCL does), and the new value is
+ * renamed over the target from another aside file while the lock still names us. So a lock left by a
+ * killed maestro, at any instant, can be recognised and broken safely; a lock without that line
+ * (native git's) is never broken, only reported. Aside files end in `.lock`, which git's ref
+ * iteration skips.
  */
 export interface HeldLock {
-  fd: number;
   path: string;
 }
 
@@ -23,6 +26,24 @@ const OWNER_LINE = /^maestro-lock pid (\d+) host (\S+)\n?$/;
 
 /** Creates the lock, or returns null when it exists. */
 export function tryLock(fs: GitFs, lockPath: string): HeldLock | null {
+  const owner = `maestro-lock pid ${process.pid} host ${os().hostname()}\n`;
+  const aside = `${lockPath}-${process.pid}-${Math.random().toString(36).slice(2)}.lock`;
+  fs.writeFileSync(aside, owner);
+  try {
+    fs.linkSync(aside, lockPath);
+    return {path: lockPath};
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === `EEXIST`) return null;
+    if (code === `EPERM` || code === `ENOTSUP` || code === `ENOSYS`) return createExclusive(fs, lockPath, owner);
+    throw error;
+  } finally {
+    try { fs.unlinkSync(aside); } catch { /* already gone */ }
+  }
+}
+
+/** For file systems without hard links: O_EXCL, with a brief window where the owner line is missing. */
+function createExclusive(fs: GitFs, lockPath: string, owner: string): HeldLock | null {
   let fd: number;
   try {
     fd = fs.openSync(lockPath, `wx`, 0o666);
@@ -30,22 +51,21 @@ export function tryLock(fs: GitFs, lockPath: string): HeldLock | null {
     if ((error as NodeJS.ErrnoException).code === `EEXIST`) return null;
     throw error;
   }
-  fs.writeSync(fd, `maestro-lock pid ${process.pid} host ${os().hostname()}\n`);
-  return {fd, path: lockPath};
+  try { fs.writeSync(fd, owner); } finally { fs.closeSync(fd); }
+  return {path: lockPath};
 }
 
-/** Releases a lock without using its content. */
+/** Releases a lock without using it. */
 export function releaseLock(fs: GitFs, lock: HeldLock): void {
-  try { fs.closeSync(lock.fd); } catch { /* already closed by commitLock */ }
   try { fs.unlinkSync(lock.path); } catch { /* gone: nothing to release */ }
 }
 
-/** Replaces the lock's content with `content` and renames it over `target`: the atomic step. */
+/** Renames `content` over `target` while the lock is held, then releases it: the atomic step. */
 export function commitLock(fs: GitFs, lock: HeldLock, target: string, content: string): void {
-  fs.ftruncateSync(lock.fd, 0);
-  fs.writeSync(lock.fd, content, 0);
-  fs.closeSync(lock.fd);
-  fs.renameSync(lock.path, target);
+  const aside = `${lock.path}-${process.pid}-next.lock`;
+  fs.writeFileSync(aside, content);
+  fs.renameSync(aside, target);
+  releaseLock(fs, lock);
 }
 
 /** Who holds a lock, as far as can be told; null when there is no lock. */
@@ -75,7 +95,7 @@ function isRunning(pid: number): boolean {
 }
 
 /**
- * Removes a lock whose maestro owner is verifiably dead. Breakers serialise on `<lock>.break` and
+ * Removes a lock whose maestro owner is verifiably dead. Breakers serialise on `<lock>-break.lock` and
  * re-check the lock's inode under it, so a live lock that replaced the dead one is never removed.
  * @returns true when the dead lock is gone
  */
@@ -83,11 +103,11 @@ export function breakDeadLock(fs: GitFs, lockPath: string, now: number): boolean
   const owner = describeLock(fs, lockPath, now);
   if (!owner || owner.alive !== false) return owner === null;
   const inode = fs.statSync(lockPath, {throwIfNoEntry: false})?.ino;
-  const breaker = tryLock(fs, `${lockPath}.break`);
+  const breaker = tryLock(fs, `${lockPath}-break.lock`);
   if (!breaker) {
     // A breaker that died mid-break leaves this behind; it is only ever held for microseconds.
-    const stale = describeLock(fs, `${lockPath}.break`, now);
-    if (stale && stale.alive === false) try { fs.unlinkSync(`${lockPath}.break`); } catch { /* raced */ }
+    const stale = describeLock(fs, `${lockPath}-break.lock`, now);
+    if (stale && stale.alive === false) try { fs.unlinkSync(`${lockPath}-break.lock`); } catch { /* raced */ }
     return false;
   }
   try {

@@ -1,4 +1,4 @@
-import {execFileSync} from 'node:child_process';
+import {execFileSync, spawnSync} from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,6 +10,13 @@ export interface GitRepo {
   dir: string;
   /** Runs `git <args>` in `dir` (or `cwd`) and returns its stdout; throws on a non-zero exit. */
   git(args: string[], options?: {cwd?: string; input?: string}): string;
+  /** Runs `git <args>` and returns its exit status and output, whatever the status. */
+  tryGit(args: string[]): {status: number | null; stdout: string; stderr: string};
+  /**
+   * `git fsck --strict --no-dangling`: its exit status and every line it printed but the notices (such
+   * as an unborn HEAD in a repository without a code commit).
+   */
+  fsck(): {status: number | null; problems: string[]};
   cleanup(): void;
 }
 
@@ -38,6 +45,15 @@ export function makeGitRepo(options: {initArgs?: string[]} = {}): GitRepo {
   return {
     dir,
     git: (args, gitOptions = {}) => runGit(gitOptions.cwd ?? dir, args, gitOptions.input),
+    tryGit: args => {
+      const result = spawnSync(`git`, args, {cwd: dir, env: gitEnv(), encoding: `utf8`, maxBuffer: 64 * 1024 * 1024});
+      return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+    },
+    fsck: () => {
+      const result = spawnSync(`git`, [`fsck`, `--strict`, `--no-dangling`, `--no-progress`], {cwd: dir, env: gitEnv(), encoding: `utf8`, maxBuffer: 64 * 1024 * 1024});
+      const problems = `${result.stdout}${result.stderr}`.split(`\n`).filter(line => line !== `` && !line.startsWith(`notice:`));
+      return {status: result.status, problems};
+    },
     cleanup: () => fs.rmSync(dir, {recursive: true, force: true}),
   };
 }

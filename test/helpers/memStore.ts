@@ -30,11 +30,27 @@ export function makeMemRepo(dir = `/repo`): MemRepo {
   // memfs implements the node:fs calls the store makes, but its types differ from node's in details
   // (Dirent generics, Buffer-or-string names): this is the one place that bridges them.
   const fs = createFsFromVolume(new Volume()) as unknown as GitFs;
+  createReadOnlyFilesAsPosixDoes(fs);
   fs.mkdirSync(`${dir}/.git/objects`, {recursive: true});
   fs.mkdirSync(`${dir}/.git/refs/heads`, {recursive: true});
   fs.writeFileSync(`${dir}/.git/HEAD`, `ref: refs/heads/main\n`);
   fs.writeFileSync(`${dir}/.git/config`, `[core]\n\trepositoryformatversion = 0\n\tbare = false\n[user]\n\tname = Maestro Test\n\temail = test@maestro.invalid\n`);
   return {fs, dir, clock: fixedClock()};
+}
+
+/**
+ * POSIX applies a new file's mode only after `open(O_CREAT)` returns, so writing a file created 0o444
+ * succeeds (git's loose objects, and ObjectDb.write, do exactly that); memfs 4 checks the mode first and
+ * throws EACCES. Create such files writable, then chmod them, as the kernel effectively does.
+ */
+function createReadOnlyFilesAsPosixDoes(fs: GitFs): void {
+  const writeFileSync = fs.writeFileSync.bind(fs);
+  fs.writeFileSync = ((file: string, data: string | Uint8Array, options?: {mode?: number} | string) => {
+    const mode = typeof options === `object` ? options?.mode : undefined;
+    if (mode === undefined || (mode & 0o200) !== 0 || fs.existsSync(file)) return writeFileSync(file, data, options as never);
+    writeFileSync(file, data, {...(options as object), mode: mode | 0o200});
+    fs.chmodSync(file, mode);
+  }) as typeof fs.writeFileSync;
 }
 
 /** A Store on an in-memory repository, with a fixed clock: the fast default for unit tests. */

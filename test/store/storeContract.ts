@@ -226,15 +226,21 @@ export function storeContract(name: string, makeStore: () => StoreFixture): void
     it(`refuses to write a file where a directory is, and under a file`, async () => {
       const first = await write(store, [{path: `a/b.json`, content: `{}\n`}, {path: `f.json`, content: `{}\n`}]);
 
-      const overDirectory = write(store, [{path: `a`, content: `{}\n`}]);
-      const deleteDirectory = write(store, [{path: `a`, content: null}]);
-      const underFile = write(store, [{path: `f.json/c.json`, content: `{}\n`}]);
-      const both = write(store, [{path: `new`, content: `{}\n`}, {path: `new/x.json`, content: `{}\n`}]);
+      const refusals = [];
+      for (const changes of [
+        [{path: `a`, content: `{}\n`}],
+        [{path: `a`, content: null}],
+        [{path: `f.json/c.json`, content: `{}\n`}],
+        [{path: `new`, content: `{}\n`}, {path: `new/x.json`, content: `{}\n`}],
+      ]) refusals.push(await write(store, changes).then(() => null, (error: unknown) => error));
 
-      await assert.rejects(overDirectory, /cannot write a: it is a directory/);
-      await assert.rejects(deleteDirectory, InputError);
-      await assert.rejects(underFile, /cannot write under f\.json: it is a file/);
-      await assert.rejects(both, InputError);
+      assert.ok(refusals.every(error => error instanceof InputError), String(refusals));
+      assert.deepEqual(refusals.map(error => (error as Error).message), [
+        `cannot write a: it is a directory in the state`,
+        `cannot write a: it is a directory in the state`,
+        `cannot write under f.json: it is a file in the state`,
+        `cannot write under new: it is a file in the state`,
+      ]);
       assert.equal((await store.tip())!.commit, first.tip!.commit);
       assert.deepEqual(await (await store.snapshot()).list(``), [`a`, `f.json`]);
     });
