@@ -2,6 +2,11 @@ import {formatCommandLine, Workspace} from '../lib/workspace.ts';
 import {main} from './index.ts';
 
 // The shipped entry point: real streams, cwd and environment, then main().
+// A reader that closes the pipe early (`maestro feature list | head`) is not an error.
+process.stdout.on(`error`, error => {
+  if ((error as NodeJS.ErrnoException).code === `EPIPE`) process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const context = {
   stdin: process.stdin,
   stdout: process.stdout,

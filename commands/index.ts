@@ -21,16 +21,31 @@ import {FeatureListCommand} from './feature/list.ts';
 import {FeatureShowCommand} from './feature/show.ts';
 import {FeatureNextCommand} from './feature/next.ts';
 import {FeatureUpdateCommand} from './feature/update.ts';
+import {FeaturePromptCommand} from './feature/prompt.ts';
 import {ValidateShowCommand} from './validate/show.ts';
 import {ValidateUpdateCommand} from './validate/update.ts';
+import {TraceCommand} from './trace.ts';
+import {CheckpointSaveCommand} from './checkpoint/save.ts';
+import {CheckpointListCommand} from './checkpoint/list.ts';
+import {CheckpointRestoreCommand} from './checkpoint/restore.ts';
+import {CheckpointDiffCommand} from './checkpoint/diff.ts';
+import {DiffCommand} from './diff.ts';
+import {HandoffCreateCommand} from './handoff/create.ts';
+import {HandoffListCommand} from './handoff/list.ts';
+import {HandoffShowCommand} from './handoff/show.ts';
+import {HandoffPickupCommand} from './handoff/pickup.ts';
+import {HandoffCompleteCommand} from './handoff/complete.ts';
+import {HandoffReplayCommand} from './handoff/replay.ts';
 
 /** Every command, in `--help` order. */
 export const COMMANDS = [
-  InitCommand, StatusCommand, LogCommand, DoctorCommand,
+  InitCommand, StatusCommand, LogCommand, TraceCommand, DoctorCommand,
   MissionCreateCommand, MissionListCommand, MissionShowCommand, MissionApproveCommand, MissionRejectCommand, MissionUpdateCommand,
   MilestoneListCommand, MilestoneStatusCommand, MilestoneSealCommand,
-  FeatureListCommand, FeatureShowCommand, FeatureNextCommand, FeatureUpdateCommand,
+  FeatureListCommand, FeatureShowCommand, FeatureNextCommand, FeatureUpdateCommand, FeaturePromptCommand,
   ValidateShowCommand, ValidateUpdateCommand,
+  HandoffCreateCommand, HandoffListCommand, HandoffShowCommand, HandoffPickupCommand, HandoffCompleteCommand, HandoffReplayCommand,
+  CheckpointSaveCommand, CheckpointListCommand, CheckpointRestoreCommand, CheckpointDiffCommand, DiffCommand,
   StateShowCommand, StateLsCommand, StatePutCommand,
 ];
 
@@ -55,19 +70,25 @@ export async function main(argv: string[], context: MaestroContext): Promise<num
   try {
     command = cli.process(argv, context);
   } catch (error) {
-    context.stderr.write(`maestro: ${usageErrorLine(argv, error)}\n`);
+    context.stderr.write(`maestro: ${usageErrorLine(cli, argv, error)}\n`);
     return 2;
   }
   return cli.run(command, context);
 }
 
 /** One line for a parse error, naming the help of the command the user meant. */
-function usageErrorLine(argv: string[], error: unknown): string {
+function usageErrorLine(cli: Cli<MaestroContext>, argv: string[], error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const words = argv.filter(arg => !arg.startsWith(`-`));
-  const path = COMMANDS.map(command => command.paths?.[0] ?? []).filter(candidate => candidate.every((token, i) => words[i] === token))
-    .sort((a, b) => b.length - a.length)[0];
-  if (!path) return `unknown command "${words.slice(0, 2).join(` `)}" (run \`maestro --help\` for the list)`;
+  const command = COMMANDS.filter(candidate => (candidate.paths?.[0] ?? []).every((token, i) => words[i] === token))
+    .sort((a, b) => (b.paths?.[0]?.length ?? 0) - (a.paths?.[0]?.length ?? 0))[0];
+  const path = command?.paths?.[0];
+  if (!command || !path) return `unknown command "${words.slice(0, 2).join(` `)}" (run \`maestro --help\` for the list)`;
   const first = message.split(`\n`).find(line => line.trim() !== ``) ?? `bad usage`;
+  // clipanion reports a missing required option as "Command not found": say what the command takes.
+  if (first.startsWith(`Command not found`)) {
+    const usage = cli.usage(command, {prefix: ``}).trim().replace(/\u001b\[[0-9;]*m/g, ``).replace(/#0/g, `<value>`);
+    return `missing or invalid arguments; usage: ${usage} (run \`maestro ${path.join(` `)} --help\`)`;
+  }
   return `${first.replace(/^(Unknown Syntax Error|Usage Error|Error): /, ``).replace(/\.$/, ``).trim()} (run \`maestro ${path.join(` `)} --help\`)`;
 }

@@ -12,6 +12,7 @@ export abstract class MaestroError extends Error {
 
   constructor(message: string, options: {hint?: string; data?: unknown; details?: string[]} = {}) {
     super(message);
+    this.name = new.target.name;
     this.hint = options.hint;
     this.data = options.data;
     this.details = options.details ?? [];

@@ -47,8 +47,17 @@ maestro([`init`]);
 
 show(`2. Agents write state (plumbing writes for now; each write is one commit)`);
 maestro([`state`, `put`, `notes/plan.json`, `{"goal":"ship login","owner":"human"}`], {agent: `claude-code`});
-maestro([`state`, `put`, `handoffs/h-demo.json`, `{"id":"h-demo","status":"pending","agent":"claude-code","to":"codex","createdAt":"${new Date().toISOString()}"}`], {agent: `claude-code`});
 maestro([`state`, `put`, `notes/progress.json`, `{"done":["schema"],"next":["api"]}`], {agent: `codex`});
+
+show(`2b. Handoffs: claude-code packs its session into a UKI packet for codex; codex claims it (one claimer wins) and completes it`);
+const created = maestro([`handoff`, `create`, `--mode`, `execute`, `--session-core`, `ship login`, `--summary`, `Login form done - tests green`, `--next-action`, `wire the session store`,
+  `--completed`, `login_form`, `--validation`, `unit_green`, `--artifact`, `src/login.ts`, `--read-more`, `src/login.ts`, `--confidence-work`, `0.9`, `--to`, `codex`], {agent: `claude-code`});
+const handoffId = /Handoff created: (\S+)/.exec(created.stdout)?.[1] ?? `unknown`;
+maestro([`handoff`, `list`]);
+maestro([`handoff`, `pickup`, `--paste`, `--agent`, `codex`]);
+maestro([`handoff`, `pickup`, `--claim`, `--agent`, `codex`, `--id`, handoffId]);
+maestro([`handoff`, `pickup`, `--claim`, `--agent`, `gemini`, `--id`, handoffId], {expect: 1});
+maestro([`handoff`, `complete`, handoffId, `--report`, `session store wired`], {agent: `codex`});
 
 show(`3. Five agents write at the same moment: nothing is lost`);
 process.stdout.write(`$ (five \`maestro state put notes/parallel-N.json\` processes started together)\n`);

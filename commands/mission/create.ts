@@ -29,7 +29,7 @@ export class MissionCreateCommand extends MaestroCommand {
       `  Status: ${v.mission.status}`,
       `  Milestones: ${v.mission.milestones.length}`,
       `  Features: ${v.features.length}`,
-      `  Assertions: ${v.assertions.length}${v.assertions.length ? ` (${v.assertions.map(a => a.id).join(`, `)})` : ``}`,
+      `  Assertions: ${v.assertions.length}${v.assertions.length ? ` (${v.assertions.slice(0, 5).map(a => a.id).join(`, `)}${v.assertions.length > 5 ? `, …` : ``})` : ``}`,
     ].join(`\n`));
   }
 }

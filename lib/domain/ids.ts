@@ -6,7 +6,7 @@ import {InputError, NotFoundError} from '../errors.ts';
  * base-36 characters (so two machines creating in the same second differ).
  * Pure: time and randomness come in as arguments.
  */
-export function newDatedId(now: Date, random: () => number, randomChars = 3): string {
+export function newDatedId(now: Date, random: () => number, randomChars = 4): string {
   const pad = (n: number, width = 2) => String(n).padStart(width, `0`);
   const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   const second = now.getHours() * 3600 + now.getMinutes() * 60 + now.getSeconds();

@@ -60,33 +60,44 @@ export function validatePlan(data: unknown): {plan: MissionPlan | null; problems
   return {plan: problems.length === 0 ? plan : null, problems};
 }
 
-/** The first dependency cycle found, as a path that ends where it starts; null when acyclic. */
+/**
+ * The first dependency cycle found, as a path that ends where it starts; null when acyclic.
+ * Iterative depth-first search, so a chain of any length cannot overflow the stack.
+ */
 export function findCycle(graph: Array<[string, string[]]>): string[] | null {
   const edges = new Map(graph);
   const state = new Map<string, `visiting` | `done`>();
-  const stack: string[] = [];
-  const visit = (node: string): string[] | null => {
-    if (state.get(node) === `done`) return null;
-    if (state.get(node) === `visiting`) return [...stack.slice(stack.indexOf(node)), node];
-    state.set(node, `visiting`);
-    stack.push(node);
-    for (const next of edges.get(node) ?? []) {
-      const cycle = visit(next);
-      if (cycle) return cycle;
+  for (const [start] of graph) {
+    if (state.has(start)) continue;
+    const path: string[] = [start];
+    const next: number[] = [0];
+    state.set(start, `visiting`);
+    while (path.length > 0) {
+      const node = path[path.length - 1]!;
+      const targets = edges.get(node) ?? [];
+      const i = next[next.length - 1]!;
+      if (i >= targets.length) {
+        state.set(node, `done`);
+        path.pop();
+        next.pop();
+        continue;
+      }
+      next[next.length - 1] = i + 1;
+      const target = targets[i]!;
+      const seen = state.get(target);
+      if (seen === `visiting`) return [...path.slice(path.indexOf(target)), target];
+      if (seen === undefined) {
+        state.set(target, `visiting`);
+        path.push(target);
+        next.push(0);
+      }
     }
-    stack.pop();
-    state.set(node, `done`);
-    return null;
-  };
-  for (const [node] of graph) {
-    const cycle = visit(node);
-    if (cycle) return cycle;
   }
   return null;
 }
 
-/** `auth-login-works` from "auth-login-works", `users-can-log-in` from "Users can log in". */
+/** `auth-login-works` from "auth-login-works", `users-can-log-in` from "Users can log in"; accents are dropped (`é` → `e`). */
 export function slugAssertionId(text: string): string {
-  const slug = text.toLowerCase().normalize(`NFKD`).replace(/[^a-z0-9]+/g, `-`).replace(/^-+|-+$/g, ``).slice(0, 60).replace(/-+$/, ``);
+  const slug = text.toLowerCase().normalize(`NFKD`).replace(/\p{M}+/gu, ``).replace(/[^a-z0-9]+/g, `-`).replace(/^-+|-+$/g, ``).slice(0, 60).replace(/-+$/, ``);
   return slug || `assertion`;
 }

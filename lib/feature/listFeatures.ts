@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import {Assertion} from '../domain/assertion.ts';
 import {Feature} from '../domain/feature.ts';
 import {findFeature, loadMissionState} from '../mission/missionState.ts';
+import {findLinkedCommits, LinkedCommit} from '../notes/findLinkedCommits.ts';
 import type {Workspace} from '../workspace.ts';
 import {parseFeatureStatus} from './updateFeature.ts';
 
@@ -22,20 +23,24 @@ export const FeatureShowView = z.object({
   dependents: z.array(z.string()),
   assertions: z.array(Assertion),
   ready: z.boolean(),
+  /** Code commits whose note on refs/notes/maestro links to the feature or its assertions. */
+  commits: z.array(LinkedCommit),
 });
 export type FeatureShowView = z.infer<typeof FeatureShowView>;
 
-/** One feature with its dependencies' status, its dependents and its assertions. */
+/** One feature with its dependencies' status, its dependents, its assertions and its noted code commits. */
 export async function showFeature(workspace: Workspace, request: {missionId: string; featureId: string}): Promise<FeatureShowView> {
   const state = await loadMissionState(await workspace.store.snapshot(await workspace.requireTip()), request.missionId);
   const feature = findFeature(state, request.featureId);
   const dependencies = feature.dependsOn.map(id => ({id, status: state.features.find(f => f.id === id)?.status ?? `missing`}));
+  const assertions = state.assertions.filter(a => a.featureId === feature.id);
   return {
     feature,
     dependencies,
     dependents: state.features.filter(f => f.dependsOn.includes(feature.id)).map(f => f.id),
-    assertions: state.assertions.filter(a => a.featureId === feature.id),
+    assertions,
     ready: feature.status === `pending` && dependencies.every(d => d.status === `done`),
+    commits: await findLinkedCommits(workspace, {missionId: state.mission.id, featureId: feature.id, assertionIds: assertions.map(a => a.id)}),
   };
 }
 

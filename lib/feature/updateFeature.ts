@@ -6,6 +6,8 @@ import {checkTransition} from '../domain/stateMachine.ts';
 import {GateError, InputError} from '../errors.ts';
 import {featurePath, missionPath, workerDir} from '../mission/missionPaths.ts';
 import {findFeature, loadMissionState} from '../mission/missionState.ts';
+import {NoteRef, recordNoteOrWarn} from '../notes/recordNote.ts';
+import {resolveNoteTarget} from '../notes/resolveNoteTarget.ts';
 import type {Change} from '../store/types.ts';
 import type {Workspace} from '../workspace.ts';
 
@@ -14,6 +16,8 @@ export const FeatureUpdateView = z.object({
   reportPersisted: z.optional(z.string()),
   missionAutoStarted: z.boolean(),
   warnings: z.array(z.string()),
+  /** The code commit noted on refs/notes/maestro; null with `--commit none` or an unborn HEAD. */
+  note: z.nullable(NoteRef),
 });
 export type FeatureUpdateView = z.infer<typeof FeatureUpdateView>;
 
@@ -25,6 +29,8 @@ export interface UpdateFeatureRequest {
   retryReason?: string;
   /** Refuse to start a feature whose dependencies are not done (also `strictDependencies` in config). */
   strict?: boolean;
+  /** The code commit to note (`--commit <rev>`); default HEAD, `none` for no note. */
+  commit?: string;
 }
 
 const STARTING: FeatureStatus[] = [`assigned`, `in-progress`];
@@ -39,6 +45,7 @@ export async function updateFeature(workspace: Workspace, request: UpdateFeature
   const status = request.status === undefined ? undefined : parseFeatureStatus(request.status);
   if (status === undefined && request.report === undefined) throw new InputError(`no update specified`, {hint: `use --status <status> and/or --report <json|@file>`});
   const strict = request.strict === true || (status !== undefined && STARTING.includes(status) && (await workspace.config()).strictDependencies);
+  const noteTarget = await resolveNoteTarget(workspace, request.commit);
   const warnings: string[] = [];
   const outcome = await workspace.transact(`feature update`, async snapshot => {
     warnings.length = 0;
@@ -77,7 +84,9 @@ export async function updateFeature(workspace: Workspace, request: UpdateFeature
     changes.push({path: featurePath(state.mission.id, feature.id), content: canonicalJson(next)});
     return {changes, result: {feature: next, missionAutoStarted, ...(reportPersisted ? {reportPersisted: `.maestro/${reportPersisted}`} : {})}};
   }, () => warnings.map(warning => [`Maestro-Warning`, warning]));
-  return {...outcome.result, warnings};
+  const {feature} = outcome.result;
+  const note = await recordNoteOrWarn(workspace, noteTarget, {kind: `feature`, mission: feature.missionId, feature: feature.id, status: feature.status, agent: workspace.identity.agent, at: feature.updatedAt}, warnings);
+  return {...outcome.result, warnings, note};
 }
 
 export function parseFeatureStatus(value: string): FeatureStatus {

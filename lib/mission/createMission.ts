@@ -21,10 +21,12 @@ export interface CreateMissionRequest {
  * Creates a draft mission from a plan in one commit. The whole plan is validated first (schema,
  * duplicate ids, unknown milestones, unknown or cyclic dependencies) and every problem reported at
  * once, so a refused plan writes nothing.
- * @throws InputError (exit 2) for invalid JSON or an invalid plan
+ * @throws InputError (exit 2) for invalid JSON or an invalid plan; NotInitializedError before `maestro init`
  */
 export async function createMission(workspace: Workspace, request: CreateMissionRequest): Promise<MissionCreatedView> {
   const plan = parsePlan(request);
+  // Without this, the first transaction would create refs/maestro/main with no `maestro.json`.
+  await workspace.requireTip();
   const now = workspace.store.deps.now();
   const outcome = await workspace.transact(`mission create`, async snapshot => {
     const existing = new Set(await snapshot.list(missionsDir));

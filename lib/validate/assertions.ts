@@ -5,6 +5,8 @@ import {checkTransition} from '../domain/stateMachine.ts';
 import {InputError} from '../errors.ts';
 import {assertionPath} from '../mission/missionPaths.ts';
 import {findAssertion, loadMissionState} from '../mission/missionState.ts';
+import {NoteRef, recordNoteOrWarn} from '../notes/recordNote.ts';
+import {resolveNoteTarget} from '../notes/resolveNoteTarget.ts';
 import type {Workspace} from '../workspace.ts';
 
 export const AssertionListView = z.object({
@@ -23,7 +25,12 @@ export async function showAssertions(workspace: Workspace, request: {missionId: 
   return {assertions, total: state.assertions.length, filtered: assertions.length, assertionCount: assertions.length, ...(request.milestoneId ? {milestoneId: request.milestoneId} : {})};
 }
 
-export const AssertionUpdateView = z.object({assertion: Assertion});
+export const AssertionUpdateView = z.object({
+  assertion: Assertion,
+  /** The code commit noted on refs/notes/maestro; null with `--commit none` or an unborn HEAD. */
+  note: z.nullable(NoteRef),
+  warnings: z.array(z.string()),
+});
 export type AssertionUpdateView = z.infer<typeof AssertionUpdateView>;
 
 export interface UpdateAssertionRequest {
@@ -32,6 +39,8 @@ export interface UpdateAssertionRequest {
   result?: string;
   evidence?: string;
   reason?: string;
+  /** The code commit to note (`--commit <rev>`); default HEAD, `none` for no note. */
+  commit?: string;
 }
 
 /**
@@ -45,6 +54,7 @@ export async function updateAssertion(workspace: Workspace, request: UpdateAsser
   if (!parsed.success) throw new InputError(`--result "${request.result}" is not a result`, {hint: `use one of: ${ASSERTION_RESULTS.join(`, `)}`});
   const result = parsed.data;
   if (result === `waived` && !request.reason?.trim()) throw new InputError(`a reason is required to waive an assertion`, {hint: `add --reason "<why it is waived>"`});
+  const noteTarget = await resolveNoteTarget(workspace, request.commit);
   const outcome = await workspace.transact(`validate update`, async snapshot => {
     const state = await loadMissionState(snapshot, request.missionId);
     const assertion = findAssertion(state, request.assertionId);
@@ -58,5 +68,11 @@ export async function updateAssertion(workspace: Workspace, request: UpdateAsser
     };
     return {changes: [{path: assertionPath(state.mission.id, assertion.id), content: canonicalJson(next)}], result: {assertion: next}};
   });
-  return outcome.result;
+  const {assertion} = outcome.result;
+  const warnings: string[] = [];
+  const note = await recordNoteOrWarn(workspace, noteTarget, {
+    kind: `assertion`, mission: assertion.missionId, assertion: assertion.id, result: assertion.result, agent: workspace.identity.agent, at: assertion.updatedAt,
+    ...(assertion.featureId ? {feature: assertion.featureId} : {}), ...(assertion.evidence ? {evidence: assertion.evidence} : {}),
+  }, warnings);
+  return {assertion, note, warnings};
 }

@@ -1,0 +1,492 @@
+#!/usr/bin/env node
+// Cold-start benchmark of the shipped bundle (DESIGN.md, "Performance").
+//
+// Builds two state repositories with native git in bulk (git fast-import, then git gc, then
+// `maestro init` to build the mirror): small = 20 features / 20 commits, large = 2,000 features /
+// 10,000 commits. Then times fresh processes, round-robin so machine noise hits every variant alike:
+//   node -e 0 (the floor), maestro --version, maestro status, one `maestro state put` of a feature,
+//   and the same write done with native git plumbing (hash-object, ls-tree, mktree, commit-tree,
+//   update-ref). Prints medians, ratios to the floor and to the native write, peak memory, and
+//   PASS/FAIL against the targets. A report, not a test: exits 0 whatever the figures.
+//
+// Usage: node scripts/bench.mjs [--runs N] [--json] [--keep]
+//   --runs N  measured rounds (default 15); one warm-up round comes first
+//   --json    print the figures as one JSON document instead of the table
+//   --keep    keep the temporary repositories (their path is printed on stderr)
+import {spawnSync} from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = path.join(fileURLToPath(import.meta.url), `..`, `..`);
+const DIST = path.join(root, `dist`);
+// The bundle is copied into the temporary directory first (see snapshotBundle) and run from there.
+let BIN = path.join(DIST, `maestro.mjs`);
+const STATE_REF = `refs/maestro/main`;
+const FEATURES_DIR = `missions/m1/features`;
+const TARGET_PATH = `${FEATURES_DIR}/f0007.json`;
+const SIZES = [
+  {name: `small`, entities: 20, commits: 20},
+  {name: `large`, entities: 2000, commits: 10_000},
+];
+const TARGETS = {statusVsFloor: 1.5, writeVsFloor: 2, largeVsSmall: 1.1, peakMemoryMb: 100};
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+function parseArgs(argv) {
+  const options = {runs: 15, json: false, keep: false};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === `--json`) options.json = true;
+    else if (arg === `--keep`) options.keep = true;
+    else if (arg === `--runs` || arg.startsWith(`--runs=`)) {
+      const value = arg === `--runs` ? argv[++i] : arg.slice(`--runs=`.length);
+      const runs = Number(value);
+      if (!Number.isInteger(runs) || runs < 1) usage(`--runs wants a positive integer, not ${value}`);
+      options.runs = runs;
+    } else if (arg === `--help` || arg === `-h`) usage(null);
+    else usage(`unknown argument ${arg}`);
+  }
+  return options;
+}
+
+function usage(error) {
+  if (error) process.stderr.write(`bench: ${error}\n`);
+  process.stderr.write(`usage: node scripts/bench.mjs [--runs N] [--json] [--keep]\n`);
+  process.exit(error ? 2 : 0);
+}
+
+const options = parseArgs(process.argv.slice(2));
+const log = message => process.stderr.write(`bench: ${message}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Environment: a fixed identity, no background gc, no colours, no user or system git config that
+// could change what native git does (hooks, gc.auto, signing).
+
+const BENCH_HOME = fs.mkdtempSync(path.join(os.tmpdir(), `maestro-bench-`));
+const ENV = {
+  ...process.env,
+  HOME: path.join(BENCH_HOME, `home`),
+  XDG_CONFIG_HOME: path.join(BENCH_HOME, `home`, `.config`),
+  GIT_CONFIG_NOSYSTEM: `1`,
+  GIT_AUTHOR_NAME: `Bench Agent`,
+  GIT_AUTHOR_EMAIL: `bench@example.com`,
+  GIT_COMMITTER_NAME: `Bench Agent`,
+  GIT_COMMITTER_EMAIL: `bench@example.com`,
+  MAESTRO_AGENT: `bench`,
+  MAESTRO_NO_GC: `1`,
+  NO_COLOR: `1`,
+  LC_ALL: `C`,
+};
+fs.mkdirSync(ENV.HOME, {recursive: true});
+
+let cleanedUp = false;
+function cleanup() {
+  if (cleanedUp) return;
+  cleanedUp = true;
+  if (options.keep) log(`kept the repositories in ${BENCH_HOME}`);
+  else fs.rmSync(BENCH_HOME, {recursive: true, force: true});
+}
+process.on(`exit`, cleanup);
+for (const signal of [`SIGINT`, `SIGTERM`]) process.on(signal, () => { cleanup(); process.exit(130); });
+
+// ---------------------------------------------------------------------------------------------
+// The bundle under test
+
+/**
+ * Copies dist/maestro.mjs and the chunks it imports into the temporary directory and returns the
+ * copy's entry point. Other builds (`npm test` rebuilds dist/) may replace dist/ while the bench
+ * runs, and a chunk vanishing mid-run would fail a command; the copy stays put. A copy caught in
+ * the middle of a rebuild misses a chunk and is retried.
+ */
+function snapshotBundle() {
+  const target = path.join(BENCH_HOME, `dist`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      fs.rmSync(target, {recursive: true, force: true});
+      fs.mkdirSync(target, {recursive: true});
+      const pending = [`maestro.mjs`];
+      const copied = new Set();
+      while (pending.length > 0) {
+        const name = pending.pop();
+        if (copied.has(name)) continue;
+        const text = fs.readFileSync(path.join(DIST, name), `utf8`);
+        fs.writeFileSync(path.join(target, name), text);
+        copied.add(name);
+        for (const match of text.matchAll(/(?:from|import\()\s*["']\.\/([^"']+\.mjs)["']/g)) pending.push(match[1]);
+      }
+      return {bin: path.join(target, `maestro.mjs`), files: [...copied]};
+    } catch (error) {
+      if (attempt >= 20) throw new Error(`cannot copy the bundle from ${DIST} (${error.message}): run \`node scripts/build.mjs\``);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+/** Runs a command to completion; throws with its stderr when it fails. */
+function run(command, args, {cwd, input, allowFail = false} = {}) {
+  const result = spawnSync(command, args, {cwd, env: ENV, input, encoding: `utf8`, maxBuffer: 256 * 1024 * 1024, stdio: [input === undefined ? `ignore` : `pipe`, `pipe`, `pipe`]});
+  if (result.error) throw result.error;
+  if (result.status !== 0 && !allowFail) {
+    throw new Error(`${path.basename(command)} ${args.join(` `).slice(0, 200)} exited ${result.status ?? result.signal}\n${(result.stderr || result.stdout).trim()}`);
+  }
+  return result;
+}
+
+const git = (cwd, args, input) => run(`git`, args, {cwd, input}).stdout;
+
+/** Wall time of `fn` in milliseconds. */
+function timed(fn) {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The state: canonical JSON entities of about 400 bytes, as maestro writes them
+
+function canonicalJson(value) {
+  const sort = v => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v !== null && typeof v === `object`) return Object.fromEntries(Object.keys(v).sort().map(key => [key, sort(v[key])]));
+    return v;
+  };
+  return `${JSON.stringify(sort(value), null, 2)}\n`;
+}
+
+const featureId = i => `f${String(i).padStart(4, `0`)}`;
+const STATUSES = [`pending`, `in-progress`, `review`, `done`];
+
+function feature(i, revision) {
+  const at = new Date(Date.UTC(2025, 0, 1) + revision * 60_000).toISOString();
+  return canonicalJson({
+    id: featureId(i),
+    mission: `m1`,
+    title: `Feature ${i}: make the widget pipeline handle case ${i % 97}`,
+    description: `Bench entity ${i}: handle the listed edge cases, keep the API stable.`,
+    status: STATUSES[revision % STATUSES.length],
+    owner: revision % 3 === 0 ? null : `agent-${revision % 7}`,
+    dependsOn: i > 1 ? [featureId(i - 2), featureId(i - 1)] : [],
+    acceptance: [`tests pass`, `docs updated`],
+    revision,
+    createdAt: `2025-01-01T00:00:00.000Z`,
+    updatedAt: at,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building a repository in bulk: one fast-import stream, one gc, then `maestro init`
+
+function commitHeader(stream, time, subject) {
+  const message = `${subject}\n\nMaestro-Agent: bench\nMaestro-Session: bench-setup\n`;
+  stream.push(`commit ${STATE_REF}\ncommitter Bench Agent <bench@example.com> ${time} +0000\ndata ${Buffer.byteLength(message)}\n${message}`);
+}
+
+function inlineFile(stream, file, content) {
+  stream.push(`M 100644 inline ${file}\ndata ${Buffer.byteLength(content)}\n${content}\n`);
+}
+
+function buildRepository(dir, {entities, commits}) {
+  fs.mkdirSync(dir, {recursive: true});
+  git(dir, [`init`, `--quiet`]);
+  const stream = [];
+  const start = 1_735_689_600; // 2025-01-01
+  commitHeader(stream, start, `init`);
+  inlineFile(stream, `maestro.json`, `{\n  "format": 1\n}\n`);
+  for (let i = 0; i < entities; i++) inlineFile(stream, `${FEATURES_DIR}/${featureId(i)}.json`, feature(i, 0));
+  const revisions = new Array(entities).fill(0);
+  for (let c = 1; c < commits; c++) {
+    const i = c % entities;
+    revisions[i]++;
+    commitHeader(stream, start + c * 60, `state put ${FEATURES_DIR}/${featureId(i)}.json`);
+    inlineFile(stream, `${FEATURES_DIR}/${featureId(i)}.json`, feature(i, revisions[i]));
+  }
+  stream.push(`done\n`);
+  const steps = {};
+  steps.fastImportMs = timed(() => git(dir, [`fast-import`, `--quiet`, `--done`], stream.join(``)));
+  steps.gcMs = timed(() => git(dir, [`gc`, `--quiet`]));
+  // The ref exists, so init must create no state commit (it still adds config.yaml and the exclude line).
+  let init;
+  steps.initMs = timed(() => { init = run(process.execPath, [BIN, `init`, `--json`], {cwd: dir}); });
+  let view = null;
+  try { view = JSON.parse(init.stdout); } catch { /* reported below */ }
+  if (!view || !view.skipped?.includes(STATE_REF) || view.created?.includes(STATE_REF))
+    throw new Error(`maestro init in ${dir} did not find the state already initialised (${STATE_REF} should be skipped):\n${init.stdout}${init.stderr}`);
+  const count = Number(git(dir, [`rev-list`, `--count`, STATE_REF]).trim());
+  const files = git(dir, [`ls-tree`, `--name-only`, `${STATE_REF}:${FEATURES_DIR}`]).split(`\n`).filter(Boolean).length;
+  if (count !== commits || files !== entities) throw new Error(`${dir}: expected ${commits} commits and ${entities} features, found ${count} and ${files}`);
+  const mirrored = fs.readdirSync(path.join(dir, `.maestro`, ...FEATURES_DIR.split(`/`))).length;
+  if (mirrored !== entities) throw new Error(`${dir}: the mirror holds ${mirrored} features, expected ${entities}`);
+  return steps;
+}
+
+/** The commit a ref points at, read from the files (loose first, then packed-refs). */
+function readRef(dir, ref) {
+  try {
+    return fs.readFileSync(path.join(dir, `.git`, ref), `utf8`).trim();
+  } catch {
+    const packed = fs.readFileSync(path.join(dir, `.git`, `packed-refs`), `utf8`);
+    return packed.split(`\n`).find(line => line.endsWith(` ${ref}`))?.slice(0, 40) ?? null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The native write: the same one-file change as `maestro state put`, spawn by spawn, no shell
+
+function nativeWrite(dir, file, content, message) {
+  const old = git(dir, [`rev-parse`, `--verify`, `--quiet`, `${STATE_REF}^{commit}`]).trim();
+  const segments = file.split(`/`);
+  const dirs = segments.slice(0, -1);
+  // The listing of every tree on the path, root first.
+  const listings = [];
+  for (let depth = 0; depth <= dirs.length; depth++) {
+    const treeish = depth === 0 ? `${old}^{tree}` : `${old}:${dirs.slice(0, depth).join(`/`)}`;
+    listings.push(git(dir, [`ls-tree`, treeish]));
+  }
+  let child = git(dir, [`hash-object`, `-w`, `--stdin`], content).trim();
+  let mode = `100644`;
+  let type = `blob`;
+  for (let depth = dirs.length; depth >= 0; depth--) {
+    const name = segments[depth];
+    const lines = listings[depth].split(`\n`).filter(line => line && line.slice(line.indexOf(`\t`) + 1) !== name);
+    lines.push(`${mode} ${type} ${child}\t${name}`);
+    child = git(dir, [`mktree`], `${lines.join(`\n`)}\n`).trim();
+    mode = `040000`;
+    type = `tree`;
+  }
+  const commit = git(dir, [`commit-tree`, child, `-p`, old, `-m`, message]).trim();
+  git(dir, [`update-ref`, `-m`, message, STATE_REF, commit, old]);
+  return commit;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Variants
+
+let writeCounter = 0;
+
+function makeVariants(repos) {
+  const maestro = args => () => run(process.execPath, [BIN, ...args], {cwd: repos.small});
+  const variants = [
+    {id: `floor`, label: `node -e 0`, size: null, group: `floor`, run: () => run(process.execPath, [`-e`, `0`], {cwd: repos.small})},
+    {id: `version`, label: `maestro --version`, size: null, group: `version`, run: maestro([`--version`])},
+  ];
+  for (const {name} of SIZES) {
+    const cwd = repos[name];
+    // Order inside a size: native write, maestro write (which also brings the mirror up to date),
+    // status (so it always finds a fresh mirror, as it would after a maestro write).
+    variants.push({
+      id: `native-${name}`, label: `native git write`, size: name, group: name,
+      run: () => {
+        const before = readRef(cwd, STATE_REF);
+        const n = ++writeCounter;
+        return {check: () => {
+          const after = readRef(cwd, STATE_REF);
+          if (after === before) throw new Error(`native write ${n} in ${name} did not move ${STATE_REF}`);
+        }, time: timed(() => nativeWrite(cwd, TARGET_PATH, feature(7, 100_000 + n), `state put ${TARGET_PATH}`))};
+      },
+    });
+    variants.push({
+      id: `write-${name}`, label: `maestro state put`, size: name, group: name,
+      run: () => {
+        const before = readRef(cwd, STATE_REF);
+        const n = ++writeCounter;
+        // Compact input; maestro writes it canonically.
+        const content = JSON.stringify(JSON.parse(feature(7, 200_000 + n)));
+        return {check: () => {
+          const after = readRef(cwd, STATE_REF);
+          if (after === before) throw new Error(`maestro write ${n} in ${name} did not move ${STATE_REF}`);
+        }, time: timed(() => run(process.execPath, [BIN, `state`, `put`, TARGET_PATH, content], {cwd}))};
+      },
+    });
+    variants.push({id: `status-${name}`, label: `maestro status`, size: name, group: name, run: () => run(process.execPath, [BIN, `status`], {cwd})});
+  }
+  return variants;
+}
+
+/** Runs one variant once and returns its wall time in ms. */
+function measure(variant) {
+  let measured = null;
+  const time = timed(() => { measured = variant.run(); });
+  if (measured && typeof measured.time === `number`) {
+    measured.check();
+    return measured.time;
+  }
+  return time;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Peak memory
+
+function peakMemoryKb(cwd, args) {
+  const result = run(`/usr/bin/time`, [`-f`, `%M`, process.execPath, BIN, ...args], {cwd});
+  const line = result.stderr.trim().split(`\n`).reverse().find(l => /^\d+$/.test(l.trim()));
+  if (!line) throw new Error(`/usr/bin/time printed no max RSS:\n${result.stderr}`);
+  return Number(line);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Does the read path load isomorphic-git? (DESIGN.md: not at all when the cache is fresh.)
+
+/**
+ * Runs status and one write at the large size with a copy of the bundle that lacks the
+ * isomorphic-git chunk: a command that needs it fails to import it. Informational, not a target.
+ */
+function probeIsomorphicGit(cwd) {
+  const source = path.dirname(BIN);
+  const chunk = fs.readdirSync(source).find(name => name.startsWith(`isomorphic-git`) && name.endsWith(`.mjs`));
+  if (!chunk) return {note: `no isomorphic-git chunk in the bundle: not probed`};
+  const dir = path.join(BENCH_HOME, `dist-without-isomorphic-git`);
+  fs.mkdirSync(dir, {recursive: true});
+  for (const name of fs.readdirSync(source)) if (name !== chunk) fs.copyFileSync(path.join(source, name), path.join(dir, name));
+  const loads = args => {
+    const result = run(process.execPath, [path.join(dir, `maestro.mjs`), ...args], {cwd, allowFail: true});
+    if (result.status === 0) return false;
+    if (result.stderr.includes(chunk)) return true;
+    throw new Error(`maestro ${args.join(` `)} failed:\n${result.stderr}`);
+  };
+  return {
+    statusLarge: loads([`status`]),
+    writeLarge: loads([`state`, `put`, TARGET_PATH, JSON.stringify(JSON.parse(feature(7, 400_000)))]),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+function main() {
+  if (!fs.existsSync(BIN)) throw new Error(`${BIN} is missing: run \`node scripts/build.mjs\` (or \`npm run bench\`)`);
+  BIN = snapshotBundle().bin;
+  const version = run(process.execPath, [BIN, `--version`], {cwd: BENCH_HOME}).stdout.trim();
+  const gitVersion = git(BENCH_HOME, [`--version`]).trim();
+  const setupStart = process.hrtime.bigint();
+  const repos = {};
+  const setupMs = {};
+  const setupSteps = {};
+  for (const size of SIZES) {
+    repos[size.name] = path.join(BENCH_HOME, size.name);
+    log(`building the ${size.name} repository (${size.entities} features, ${size.commits} commits)...`);
+    setupMs[size.name] = timed(() => { setupSteps[size.name] = buildRepository(repos[size.name], size); });
+  }
+
+  const variants = makeVariants(repos);
+  const groups = [...new Set(variants.map(v => v.group))];
+  const times = Object.fromEntries(variants.map(v => [v.id, []]));
+  const measureStart = process.hrtime.bigint();
+  for (let round = 0; round <= options.runs; round++) {
+    if (round === 0) log(`warm-up round...`);
+    else if (round === 1 || round % 5 === 0) log(`round ${round}/${options.runs}...`);
+    // Rotate the order of the groups every round so that no variant always runs first or last.
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[(g + round) % groups.length];
+      for (const variant of variants.filter(v => v.group === group)) {
+        const ms = measure(variant);
+        if (round > 0) times[variant.id].push(ms);
+      }
+    }
+  }
+  const measureMs = Number(process.hrtime.bigint() - measureStart) / 1e6;
+
+  let memory = null;
+  let memoryNote = null;
+  if (fs.existsSync(`/usr/bin/time`)) {
+    const cwd = repos.large;
+    memory = {
+      statusLargeKb: peakMemoryKb(cwd, [`status`]),
+      writeLargeKb: peakMemoryKb(cwd, [`state`, `put`, TARGET_PATH, JSON.stringify(JSON.parse(feature(7, 300_000)))]),
+    };
+  } else {
+    memoryNote = `/usr/bin/time not found: peak memory not measured`;
+  }
+
+  const isoGit = probeIsomorphicGit(repos.large);
+
+  const medians = Object.fromEntries(variants.map(v => [v.id, median(times[v.id])]));
+  const floor = medians.floor;
+  const order = [`floor`, `version`, ...SIZES.map(s => `status-${s.name}`), ...SIZES.map(s => `write-${s.name}`), ...SIZES.map(s => `native-${s.name}`)];
+  const rows = [...variants].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id)).map(v => ({
+    id: v.id, label: v.label, size: v.size, medianMs: round2(medians[v.id]),
+    minMs: round2(Math.min(...times[v.id])), maxMs: round2(Math.max(...times[v.id])),
+    vsFloor: round2(medians[v.id] / floor),
+    vsNative: v.id.startsWith(`write-`) ? round2(medians[v.id] / medians[`native-${v.size}`]) : null,
+  }));
+
+  const checks = [];
+  const check = (name, value, limit, unit, pass) => checks.push({name, value: round2(value), limit, unit, pass});
+  for (const {name} of SIZES) {
+    check(`status ${name} <= ${TARGETS.statusVsFloor}x floor`, medians[`status-${name}`] / floor, TARGETS.statusVsFloor, `x`, medians[`status-${name}`] / floor <= TARGETS.statusVsFloor);
+    check(`write ${name} <= ${TARGETS.writeVsFloor}x floor`, medians[`write-${name}`] / floor, TARGETS.writeVsFloor, `x`, medians[`write-${name}`] / floor <= TARGETS.writeVsFloor);
+  }
+  for (const kind of [`status`, `write`]) {
+    const ratio = medians[`${kind}-large`] / medians[`${kind}-small`];
+    check(`${kind} large <= ${TARGETS.largeVsSmall}x small`, ratio, TARGETS.largeVsSmall, `x`, ratio <= TARGETS.largeVsSmall);
+  }
+  if (memory) {
+    for (const [kind, kb] of [[`status`, memory.statusLargeKb], [`write`, memory.writeLargeKb]]) {
+      check(`peak memory of ${kind} (large) < ${TARGETS.peakMemoryMb} MB`, kb / 1024, TARGETS.peakMemoryMb, `MB`, kb / 1024 < TARGETS.peakMemoryMb);
+    }
+  }
+  const failed = checks.filter(c => !c.pass);
+  const summary = `${checks.length - failed.length}/${checks.length} targets pass${failed.length ? `; FAIL: ${failed.map(c => c.name).join(`, `)}` : ``}${memoryNote ? ` (${memoryNote})` : ``}`;
+
+  const report = {
+    maestro: version, node: process.version, git: gitVersion, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length,
+    runs: options.runs, warmupRounds: 1,
+    sizes: Object.fromEntries(SIZES.map(s => [s.name, {
+      entities: s.entities, commits: s.commits, setupMs: Math.round(setupMs[s.name]),
+      ...Object.fromEntries(Object.entries(setupSteps[s.name]).map(([step, ms]) => [step, Math.round(ms)])),
+    }])),
+    results: rows, loadsIsomorphicGit: isoGit, peakMemoryKb: memory, peakMemoryNote: memoryNote, checks, summary,
+    totalMs: Math.round(Number(process.hrtime.bigint() - setupStart) / 1e6), measureMs: Math.round(measureMs),
+  };
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  printTable(report);
+}
+
+function round2(x) {
+  return Math.round(x * 100) / 100;
+}
+
+const seconds = ms => `${(ms / 1000).toFixed(1)} s`;
+
+function printTable(report) {
+  const out = [];
+  out.push(`maestro ${report.maestro} bench: node ${report.node}, ${report.git}, ${report.platform}, ${report.cpus} CPUs; median of ${report.runs} cold runs per variant after 1 warm-up round, round-robin`);
+  out.push(`sizes: ${SIZES.map(s => `${s.name} = ${s.entities} features / ${s.commits} commits (built in ${seconds(report.sizes[s.name].setupMs)}: fast-import ${seconds(report.sizes[s.name].fastImportMs)}, gc ${seconds(report.sizes[s.name].gcMs)}, maestro init ${seconds(report.sizes[s.name].initMs)})`).join(`; `)}`);
+  out.push(``);
+  const header = [`variant`, `size`, `median ms`, `min`, `max`, `x floor`, `x native`];
+  const table = report.results.map(r => [r.label, r.size ?? `-`, r.medianMs.toFixed(1), r.minMs.toFixed(1), r.maxMs.toFixed(1), r.vsFloor.toFixed(2), r.vsNative === null ? `` : r.vsNative.toFixed(2)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map(row => row[i].length)));
+  const fmt = row => row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(`  `).trimEnd();
+  out.push(fmt(header), widths.map(w => `-`.repeat(w)).join(`  `), ...table.map(fmt));
+  out.push(``);
+  if (report.peakMemoryKb) out.push(`peak memory (max RSS, large): status ${(report.peakMemoryKb.statusLargeKb / 1024).toFixed(1)} MB, write ${(report.peakMemoryKb.writeLargeKb / 1024).toFixed(1)} MB`);
+  else out.push(`peak memory: skipped (${report.peakMemoryNote})`);
+  const iso = report.loadsIsomorphicGit;
+  if (iso.note) out.push(`isomorphic-git: ${iso.note}`);
+  else out.push(`isomorphic-git loaded (large): by status ${iso.statusLarge ? `YES` : `no`}, by the write ${iso.writeLarge ? `YES` : `no`} (the design wants no)`);
+  out.push(``, `targets:`);
+  for (const c of report.checks) out.push(`  ${c.pass ? `PASS` : `FAIL`}  ${c.name.padEnd(38)} ${c.value.toFixed(2)}${c.unit === `MB` ? ` MB` : `x`}`);
+  out.push(``, `bench: ${report.summary} (total ${(report.totalMs / 1000).toFixed(1)} s)`);
+  process.stdout.write(`${out.join(`\n`)}\n`);
+}
+
+try {
+  main();
+} catch (error) {
+  log(`error: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}
