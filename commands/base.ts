@@ -2,7 +2,7 @@ import {Command, type BaseContext} from 'clipanion';
 import {canonicalJson} from '../lib/canonicalJson.ts';
 import type {Schema} from '../lib/domain/schema.ts';
 import {MaestroError} from '../lib/errors.ts';
-import {Workspace, type WorkspaceOptions} from '../lib/workspace.ts';
+import type {Workspace, WorkspaceOptions} from '../lib/workspace.ts';
 
 /** What every command runs with: streams, where it runs, its environment, how to open the repository. */
 export interface MaestroContext extends BaseContext {

@@ -1,6 +1,6 @@
 import {Command, Option} from 'clipanion';
-import {diffState, StateDiffView} from '../lib/history/diffState.ts';
-import {renderStateDiff} from '../lib/history/renderStateDiff.ts';
+import type {diffState, StateDiffView} from '../lib/history/diffState.ts';
+import type {renderStateDiff} from '../lib/history/renderStateDiff.ts';
 import type {Revision} from '../lib/history/resolveStateRevision.ts';
 import {MaestroCommand} from './base.ts';
 
@@ -28,6 +28,8 @@ export class DiffCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {from, to, mission, changes, summary} as one JSON document`});
 
   async run() {
+    const {diffState, StateDiffView} = await import('../lib/history/diffState.ts');
+    const {renderStateDiff} = await import('../lib/history/renderStateDiff.ts');
     const view = await diffState(this.context.openWorkspace(), {
       revisions: [this.from, this.to].filter(rev => rev !== undefined), ...(this.since !== undefined ? {since: this.since} : {}), ...(this.mission !== undefined ? {missionId: this.mission} : {}),
     });

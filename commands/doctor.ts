@@ -1,5 +1,5 @@
 import {Command, Option} from 'clipanion';
-import {DoctorView, runDoctor} from '../lib/doctor/runDoctor.ts';
+import type {DoctorView, runDoctor} from '../lib/doctor/runDoctor.ts';
 import {MaestroCommand} from './base.ts';
 
 export class DoctorCommand extends MaestroCommand {
@@ -17,6 +17,7 @@ export class DoctorCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print the checks as one JSON document`});
 
   async run() {
+    const {DoctorView, runDoctor} = await import('../lib/doctor/runDoctor.ts');
     const view = await runDoctor(this.context.openWorkspace(), {fix: this.fix});
     this.print(DoctorView, view, v => v.checks.map(c =>
       `${c.status.padEnd(5)}  ${c.name.padEnd(10)}  ${c.detail}${c.fix ? `  (fix: ${c.fix})` : ``}`).join(`\n`));

@@ -51,10 +51,29 @@ export const COMMANDS = [
 
 export const VERSION = pkg.version;
 
-export function makeCli(context: Pick<MaestroContext, 'stdout' | 'env'> & {colorDepth?: number}): Cli<MaestroContext> {
+/**
+ * The commands that can match argv: those whose path is exactly its leading words. clipanion builds
+ * a state machine over every registered command on each run (about 10 ms for all of ours), so a
+ * command line that names a command registers only that one; anything else (help, a typo) gets all.
+ */
+export function candidateCommands(argv: string[]): typeof COMMANDS {
+  const words: string[] = [];
+  for (const arg of argv) {
+    if (arg.startsWith(`-`)) break;
+    words.push(arg);
+  }
+  if (argv.includes(`--help`) || argv.includes(`-h`)) return COMMANDS;
+  if (argv.length === 1 && (argv[0] === `--version` || argv[0] === `-V`)) return [];
+  const matches = COMMANDS.filter(command => (command.paths ?? []).some(path => path.length <= words.length && path.every((token, i) => words[i] === token)));
+  const longest = Math.max(0, ...matches.flatMap(command => (command.paths ?? []).map(path => path.length)));
+  const exact = matches.filter(command => (command.paths ?? []).some(path => path.length === longest && path.every((token, i) => words[i] === token)));
+  return exact.length > 0 ? exact : COMMANDS;
+}
+
+export function makeCli(context: Pick<MaestroContext, 'stdout' | 'env'> & {colorDepth?: number}, argv?: string[]): Cli<MaestroContext> {
   const colors = context.env.NO_COLOR === undefined && (context.colorDepth ?? 1) > 1;
   const cli = new Cli<MaestroContext>({binaryLabel: `maestro`, binaryName: `maestro`, binaryVersion: VERSION, enableColors: colors});
-  for (const command of COMMANDS) cli.register(command);
+  for (const command of argv ? candidateCommands(argv) : COMMANDS) cli.register(command);
   cli.register(Builtins.HelpCommand);
   cli.register(Builtins.VersionCommand);
   return cli;
@@ -65,7 +84,7 @@ export function makeCli(context: Pick<MaestroContext, 'stdout' | 'env'> & {color
  * run; everything else is the command's own exit code.
  */
 export async function main(argv: string[], context: MaestroContext): Promise<number> {
-  const cli = makeCli(context);
+  const cli = makeCli(context, argv);
   let command;
   try {
     command = cli.process(argv, context);

@@ -1,5 +1,5 @@
 import {Command, Option} from 'clipanion';
-import {InitView, initProject} from '../lib/setup/initProject.ts';
+import type {InitView, initProject} from '../lib/setup/initProject.ts';
 import {MaestroCommand} from './base.ts';
 
 export class InitCommand extends MaestroCommand {
@@ -16,6 +16,7 @@ export class InitCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print what was created and skipped as one JSON document`});
 
   async run() {
+    const {InitView, initProject} = await import('../lib/setup/initProject.ts');
     const view = await initProject(this.context.openWorkspace());
     this.print(InitView, view, v => [
       v.created.length > 0 ? `[ok] Initialized maestro in ${v.worktree}` : `[ok] Already initialized in ${v.worktree}`,

@@ -1,6 +1,6 @@
 import {Command, Option} from 'clipanion';
 import {InputError} from '../lib/errors.ts';
-import {LogView, readLog} from '../lib/history/readLog.ts';
+import type {LogView, readLog} from '../lib/history/readLog.ts';
 import {MaestroCommand} from './base.ts';
 
 export class LogCommand extends MaestroCommand {
@@ -19,6 +19,7 @@ export class LogCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print the history as one JSON document`});
 
   async run() {
+    const {LogView, readLog} = await import('../lib/history/readLog.ts');
     const limit = this.limit === undefined ? undefined : Number(this.limit);
     if (limit !== undefined && Number.isNaN(limit)) throw new InputError(`-n "${this.limit}" is not a number`, {hint: `use e.g. -n 20`});
     const view = await readLog(this.context.openWorkspace(), {...(limit !== undefined ? {limit} : {}), ...(this.statePath ? {path: this.statePath} : {})});

@@ -1,5 +1,5 @@
 import {Command, Option} from 'clipanion';
-import {readStatus, StatusView} from '../lib/status/readStatus.ts';
+import type {readStatus, StatusView} from '../lib/status/readStatus.ts';
 import {MaestroCommand} from './base.ts';
 import {formatAge} from './format.ts';
 
@@ -17,6 +17,7 @@ export class StatusCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print the status as one JSON document`});
 
   async run() {
+    const {readStatus, StatusView} = await import('../lib/status/readStatus.ts');
     const view = await readStatus(this.context.openWorkspace());
     this.print(StatusView, view, renderStatus);
   }

@@ -1,6 +1,6 @@
 import {Command, Option} from 'clipanion';
-import {describeNoteLink} from '../lib/notes/noteLink.ts';
-import {traceCommit, TraceView} from '../lib/notes/traceCommit.ts';
+import type {describeNoteLink} from '../lib/notes/noteLink.ts';
+import type {traceCommit, TraceView} from '../lib/notes/traceCommit.ts';
 import {MaestroCommand} from './base.ts';
 
 export class TraceCommand extends MaestroCommand {
@@ -18,6 +18,8 @@ export class TraceCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {commit, ref, note, links, missions, otherLines} as one JSON document`});
 
   async run() {
+    const {describeNoteLink} = await import('../lib/notes/noteLink.ts');
+    const {traceCommit, TraceView} = await import('../lib/notes/traceCommit.ts');
     const view = await traceCommit(this.context.openWorkspace(), this.rev === undefined ? {} : {rev: this.rev});
     this.print(TraceView, view, v => v.note === null ? `${v.commit}  no note in ${v.ref}` : [
       `${v.commit}  (${v.ref})`,

@@ -22,7 +22,7 @@ function show(title) {
 function run(label, command, args, options = {}) {
   process.stdout.write(`$ ${options.agent ? `MAESTRO_AGENT=${options.agent} ` : ``}${label}\n`);
   const result = spawnSync(command, args, {cwd: repo, encoding: `utf8`, input: options.input, env: {...env, ...(options.agent ? {MAESTRO_AGENT: options.agent} : {})}});
-  const out = `${result.stdout}${result.stderr}`.trimEnd();
+  const out = options.quiet ? `` : `${result.stdout}${result.stderr}`.trimEnd();
   if (out) process.stdout.write(`${out.split(`\n`).map(line => `  ${line}`).join(`\n`)}\n`);
   const expected = options.expect ?? 0;
   if (result.status !== expected) {
@@ -31,6 +31,20 @@ function run(label, command, args, options = {}) {
   }
   return result;
 }
+
+const PLAN = {
+  title: `Add authentication`,
+  description: `Ship the first authentication slice`,
+  milestones: [
+    {id: `plan`, title: `Planning`, description: `Define the implementation approach`, order: 0, kind: `work`, profile: `planning`},
+    {id: `implement`, title: `Implementation`, description: `Build and verify the feature`, order: 1, kind: `work`, profile: `implementation`},
+  ],
+  features: [
+    {id: `auth-plan`, milestoneId: `plan`, title: `Plan the auth flow`, description: `Define the login shape, risks, and acceptance criteria`, workerType: `codex`, verificationSteps: [`Review the proposed flow with the team`]},
+    {id: `auth-impl`, milestoneId: `implement`, title: `Implement the auth flow`, description: `Build the first working authentication slice`, workerType: `codex`, dependsOn: [`auth-plan`],
+      verificationSteps: [`Run build`, `Run targeted tests`, `Verify the login flow manually`], fulfills: [`auth-login-works`]},
+  ],
+};
 
 const maestro = (args, options) => run(`maestro ${args.join(` `)}`, process.execPath, [bin, ...args], options);
 const git = (args, options) => run(`git ${args.join(` `)}`, `git`, args, options);
@@ -45,9 +59,24 @@ show(`1. Initialise maestro: the state lives on refs/maestro/main`);
 maestro([`init`]);
 maestro([`init`]);
 
-show(`2. Agents write state (plumbing writes for now; each write is one commit)`);
-maestro([`state`, `put`, `notes/plan.json`, `{"goal":"ship login","owner":"human"}`], {agent: `claude-code`});
-maestro([`state`, `put`, `notes/progress.json`, `{"done":["schema"],"next":["api"]}`], {agent: `codex`});
+show(`2. A mission, end to end: the original README's quick start`);
+writeFileSync(join(repo, `plan.json`), `${JSON.stringify(PLAN, null, 2)}\n`);
+maestro([`mission`, `create`, `--file`, `plan.json`], {agent: `human`});
+const missionId = JSON.parse(maestro([`mission`, `list`, `--json`], {quiet: true}).stdout).missions[0].id;
+maestro([`mission`, `list`]);
+maestro([`mission`, `approve`, missionId], {agent: `human`});
+maestro([`feature`, `next`, `--mission`, missionId]);
+const prompt = maestro([`feature`, `prompt`, `auth-impl`, `--mission`, missionId, `--out`, `worker-prompt.md`, `--json`], {quiet: true});
+process.stdout.write(`  (prompt of ${JSON.parse(prompt.stdout).prompt.split(`\n`).length} lines written to ${JSON.parse(prompt.stdout).writtenTo.join(` and `)})\n`);
+maestro([`feature`, `update`, `auth-impl`, `--mission`, missionId, `--status`, `in-progress`], {agent: `codex`});
+maestro([`feature`, `update`, `auth-impl`, `--mission`, missionId, `--status`, `review`, `--report`, `{"salientSummary":"login flow works"}`], {agent: `codex`});
+maestro([`milestone`, `seal`, `implement`, `--mission`, missionId], {expect: 1});
+maestro([`validate`, `update`, `auth-login-works`, `--mission`, missionId, `--result`, `passed`, `--evidence`, `npm test`], {agent: `claude-code`});
+maestro([`checkpoint`, `save`, `--mission`, missionId]);
+maestro([`milestone`, `seal`, `implement`, `--mission`, missionId]);
+maestro([`mission`, `show`, missionId]);
+maestro([`trace`, `HEAD`]);
+git([`log`, `--notes=maestro`, `-1`, `--format=%h %s%n%N`]);
 
 show(`2b. Handoffs: claude-code packs its session into a UKI packet for codex; codex claims it (one claimer wins) and completes it`);
 const created = maestro([`handoff`, `create`, `--mode`, `execute`, `--session-core`, `ship login`, `--summary`, `Login form done - tests green`, `--next-action`, `wire the session store`,
@@ -74,12 +103,12 @@ maestro([`state`, `ls`, `notes`]);
 show(`4. What maestro shows`);
 maestro([`status`]);
 maestro([`log`, `-n`, `5`]);
-maestro([`state`, `show`, `notes/plan.json`]);
+maestro([`state`, `show`, `missions/${missionId}/features/auth-impl.json`]);
 
 show(`5. What plain git shows: the same truth`);
 git([`log`, `--oneline`, `-n`, `5`, `refs/maestro/main`]);
 git([`show`, `--stat`, `--format=%s%n%b`, `refs/maestro/main~1`]);
-git([`show`, `refs/maestro/main:notes/plan.json`]);
+git([`show`, `refs/maestro/main:missions/${missionId}/assertions/auth-login-works.json`]);
 git([`fsck`, `--strict`, `--no-dangling`]);
 git([`status`, `--short`]);
 

@@ -1,6 +1,6 @@
 import {Command, Option} from 'clipanion';
-import {CheckpointDiffView, diffCheckpoint} from '../../lib/checkpoint/diffCheckpoint.ts';
-import {renderStateDiff} from '../../lib/history/renderStateDiff.ts';
+import type {CheckpointDiffView, diffCheckpoint} from '../../lib/checkpoint/diffCheckpoint.ts';
+import type {renderStateDiff} from '../../lib/history/renderStateDiff.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class CheckpointDiffCommand extends MaestroCommand {
@@ -22,6 +22,8 @@ export class CheckpointDiffCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {checkpoint, from, to, mission, changes, summary} as one JSON document`});
 
   async run() {
+    const {CheckpointDiffView, diffCheckpoint} = await import('../../lib/checkpoint/diffCheckpoint.ts');
+    const {renderStateDiff} = await import('../../lib/history/renderStateDiff.ts');
     const view = await diffCheckpoint(this.context.openWorkspace(), {missionId: this.mission, ...(this.checkpointId !== undefined ? {checkpointId: this.checkpointId} : {})});
     this.print(CheckpointDiffView, view, v => (v.changes.length === 0
       ? `No changes in mission ${v.mission} since checkpoint ${v.checkpoint.id}`

@@ -1,5 +1,5 @@
 import {Command, Option} from 'clipanion';
-import {CheckpointListView, listCheckpoints} from '../../lib/checkpoint/listCheckpoints.ts';
+import type {CheckpointListView, listCheckpoints} from '../../lib/checkpoint/listCheckpoints.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class CheckpointListCommand extends MaestroCommand {
@@ -15,6 +15,7 @@ export class CheckpointListCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {mission, checkpoints} as one JSON document`});
 
   async run() {
+    const {CheckpointListView, listCheckpoints} = await import('../../lib/checkpoint/listCheckpoints.ts');
     const view = await listCheckpoints(this.context.openWorkspace(), {missionId: this.mission});
     this.print(CheckpointListView, view, v => (v.checkpoints.length === 0
       ? `No checkpoints found for mission ${v.mission.id}`

@@ -1,5 +1,5 @@
 import {Command, Option} from 'clipanion';
-import {CheckpointRestoredView, restoreCheckpoint} from '../../lib/checkpoint/restoreCheckpoint.ts';
+import type {CheckpointRestoredView, restoreCheckpoint} from '../../lib/checkpoint/restoreCheckpoint.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class CheckpointRestoreCommand extends MaestroCommand {
@@ -22,6 +22,7 @@ export class CheckpointRestoreCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {checkpoint, restored} as one JSON document`});
 
   async run() {
+    const {CheckpointRestoredView, restoreCheckpoint} = await import('../../lib/checkpoint/restoreCheckpoint.ts');
     const view = await restoreCheckpoint(this.context.openWorkspace(this.agent ? {agent: this.agent} : {}), {
       missionId: this.mission, ...(this.checkpointId !== undefined ? {checkpointId: this.checkpointId} : {}),
     });

@@ -1,5 +1,5 @@
 import {Command, Option} from 'clipanion';
-import {CheckpointSavedView, saveCheckpoint} from '../../lib/checkpoint/saveCheckpoint.ts';
+import type {CheckpointSavedView, saveCheckpoint} from '../../lib/checkpoint/saveCheckpoint.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class CheckpointSaveCommand extends MaestroCommand {
@@ -22,6 +22,7 @@ export class CheckpointSaveCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {checkpoint} as one JSON document`});
 
   async run() {
+    const {CheckpointSavedView, saveCheckpoint} = await import('../../lib/checkpoint/saveCheckpoint.ts');
     const view = await saveCheckpoint(this.context.openWorkspace(this.agent ? {agent: this.agent} : {}), {missionId: this.mission, ...(this.name !== undefined ? {name: this.name} : {})});
     const c = view.checkpoint;
     this.print(CheckpointSavedView, view, () => [

@@ -1,5 +1,5 @@
 import {Command, Option} from 'clipanion';
-import {FeatureListView, listFeatures} from '../../lib/feature/listFeatures.ts';
+import type {FeatureListView, listFeatures} from '../../lib/feature/listFeatures.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class FeatureListCommand extends MaestroCommand {
@@ -17,6 +17,7 @@ export class FeatureListCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {features, total, filtered} as one JSON document`});
 
   async run() {
+    const {FeatureListView, listFeatures} = await import('../../lib/feature/listFeatures.ts');
     const view = await listFeatures(this.context.openWorkspace(), {missionId: this.mission, ...(this.status ? {status: this.status} : {}), ...(this.milestone ? {milestoneId: this.milestone} : {})});
     this.print(FeatureListView, view, v => (v.features.length === 0 ? `No features found`
       : [`${v.filtered} feature(s) (total: ${v.total})`, ``, ...v.features.map(f => `${f.id}  ${f.status.padEnd(12)}  ${f.title.slice(0, 40).padEnd(40)}  [${f.milestoneId}]`)].join(`\n`)));

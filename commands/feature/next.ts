@@ -1,5 +1,5 @@
 import {Command, Option} from 'clipanion';
-import {FeatureNextView, nextFeatures} from '../../lib/feature/listFeatures.ts';
+import type {FeatureNextView, nextFeatures} from '../../lib/feature/listFeatures.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class FeatureNextCommand extends MaestroCommand {
@@ -16,6 +16,7 @@ export class FeatureNextCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {missionId, ready, waiting} as one JSON document`});
 
   async run() {
+    const {FeatureNextView, nextFeatures} = await import('../../lib/feature/listFeatures.ts');
     const view = await nextFeatures(this.context.openWorkspace(), {missionId: this.mission, ...(this.worker ? {workerType: this.worker} : {})});
     this.print(FeatureNextView, view, v => [
       v.ready.length === 0 ? `No feature is ready to start` : `${v.ready.length} feature(s) ready to start:`,

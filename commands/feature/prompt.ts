@@ -1,5 +1,5 @@
 import {Command, Option} from 'clipanion';
-import {generatePrompt, PromptView} from '../../lib/prompt/generatePrompt.ts';
+import type {generatePrompt, PromptView} from '../../lib/prompt/generatePrompt.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class FeaturePromptCommand extends MaestroCommand {
@@ -22,6 +22,7 @@ export class FeaturePromptCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {prompt, featureId, workerType, writtenTo} as one JSON document`});
 
   async run() {
+    const {generatePrompt, PromptView} = await import('../../lib/prompt/generatePrompt.ts');
     const view = await generatePrompt(this.context.openWorkspace(), {missionId: this.mission, featureId: this.featureId, ...(this.out !== undefined ? {out: this.out} : {})});
     this.print(PromptView, view, v => [
       `[ok] Worker prompt generated for: ${v.featureId}`, `  Worker type: ${v.workerType}`, ...v.writtenTo.map(path => `  Written to: ${path}`),

@@ -1,6 +1,6 @@
 import {Command, Option} from 'clipanion';
-import {FeatureShowView, showFeature} from '../../lib/feature/listFeatures.ts';
-import {describeNoteLink} from '../../lib/notes/noteLink.ts';
+import type {FeatureShowView, showFeature} from '../../lib/feature/listFeatures.ts';
+import type {describeNoteLink} from '../../lib/notes/noteLink.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class FeatureShowCommand extends MaestroCommand {
@@ -17,6 +17,8 @@ export class FeatureShowCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {feature, dependencies, dependents, assertions, ready, commits} as one JSON document`});
 
   async run() {
+    const {FeatureShowView, showFeature} = await import('../../lib/feature/listFeatures.ts');
+    const {describeNoteLink} = await import('../../lib/notes/noteLink.ts');
     const view = await showFeature(this.context.openWorkspace(), {missionId: this.mission, featureId: this.featureId});
     this.print(FeatureShowView, view, ({feature: f, dependencies, dependents, assertions, ready, commits}) => [
       `Feature: ${f.id}`, `  Title: ${f.title}`, `  Status: ${f.status}${ready ? ` (ready: dependencies done)` : ``}`, `  Milestone: ${f.milestoneId}`, `  Worker type: ${f.workerType}`, `  Updated: ${f.updatedAt}${f.updatedBy ? ` by ${f.updatedBy}` : ``}`,

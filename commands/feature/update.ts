@@ -1,6 +1,6 @@
 import {Command, Option} from 'clipanion';
-import {FeatureUpdateView, updateFeature} from '../../lib/feature/updateFeature.ts';
-import {parseWorkerReport} from '../../lib/feature/workerReport.ts';
+import type {FeatureUpdateView, updateFeature} from '../../lib/feature/updateFeature.ts';
+import type {parseWorkerReport} from '../../lib/feature/workerReport.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class FeatureUpdateCommand extends MaestroCommand {
@@ -28,6 +28,8 @@ export class FeatureUpdateCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {feature, reportPersisted, missionAutoStarted, warnings, note} as one JSON document`});
 
   async run() {
+    const {FeatureUpdateView, updateFeature} = await import('../../lib/feature/updateFeature.ts');
+    const {parseWorkerReport} = await import('../../lib/feature/workerReport.ts');
     const report = this.report === undefined ? undefined : parseWorkerReport(this.report.startsWith(`@`) ? await this.readInput(this.report.slice(1)) : this.report);
     const view = await updateFeature(this.context.openWorkspace(this.agent ? {agent: this.agent} : {}), {
       missionId: this.mission, featureId: this.featureId, strict: this.strict,

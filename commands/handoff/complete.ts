@@ -1,5 +1,5 @@
 import {Command, Option} from 'clipanion';
-import {completeHandoff, formatHandoff, Handoff} from '../../lib/handoff/index.ts';
+import type {completeHandoff, formatHandoff, Handoff} from '../../lib/handoff/index.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class HandoffCompleteCommand extends MaestroCommand {
@@ -17,6 +17,7 @@ export class HandoffCompleteCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print the handoff record as one JSON document`});
 
   async run() {
+    const {completeHandoff, formatHandoff, Handoff} = await import('../../lib/handoff/index.ts');
     const {handoff, changed} = await completeHandoff(this.context.openWorkspace(this.agent ? {agent: this.agent} : {}), {id: this.id, ...(this.report !== undefined ? {report: this.report} : {})});
     if (!changed) this.note(`maestro: ${handoff.id} is already completed; nothing changed`);
     this.print(Handoff, handoff, h => `[ok] Handoff completed: ${h.id}\n${formatHandoff(h).split(`\n`).slice(1).join(`\n`)}`);

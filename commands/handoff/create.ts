@@ -1,6 +1,6 @@
 import {Command, Option} from 'clipanion';
 import {InputError} from '../../lib/errors.ts';
-import {createHandoff, formatCreated, formatPaste, Handoff} from '../../lib/handoff/index.ts';
+import type {createHandoff, formatCreated, formatPaste, Handoff} from '../../lib/handoff/index.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class HandoffCreateCommand extends MaestroCommand {
@@ -57,6 +57,7 @@ export class HandoffCreateCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print the handoff record as one JSON document`});
 
   async run() {
+    const {createHandoff, formatCreated, formatPaste, Handoff} = await import('../../lib/handoff/index.ts');
     if (this.uki && this.paste) throw new InputError(`--uki and --paste are mutually exclusive`, {hint: `pick one output format for maestro handoff create`});
     const {mode, sessionCore, summary, nextAction, currentState, decision, signal, artifact, readMore, risk, driver, divergence, boundary, planPathItem, maestroSync} = this;
     const {touchedFile, completed, validation, blindSpot, metaphor, assumption, scopeDeclaration, verificationResult, complexityDelta} = this;

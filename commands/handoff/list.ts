@@ -1,5 +1,5 @@
 import {Command, Option} from 'clipanion';
-import {formatList, HandoffListView, listHandoffs} from '../../lib/handoff/index.ts';
+import type {formatList, HandoffListView, listHandoffs} from '../../lib/handoff/index.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class HandoffListCommand extends MaestroCommand {
@@ -15,6 +15,7 @@ export class HandoffListCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print the handoff records as one JSON array`});
 
   async run() {
+    const {formatList, HandoffListView, listHandoffs} = await import('../../lib/handoff/index.ts');
     const {handoffs, skipped} = await listHandoffs(this.context.openWorkspace(), this.status === undefined ? {} : {status: this.status});
     for (const file of skipped) this.note(`maestro: warning: skipped ${file.path}: ${file.problem}`);
     this.print(HandoffListView, handoffs, formatList);

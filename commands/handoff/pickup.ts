@@ -1,6 +1,6 @@
 import {Command, Option} from 'clipanion';
 import {InputError} from '../../lib/errors.ts';
-import {formatPaste, Handoff, pickupHandoff} from '../../lib/handoff/index.ts';
+import type {formatPaste, Handoff, pickupHandoff} from '../../lib/handoff/index.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class HandoffPickupCommand extends MaestroCommand {
@@ -26,6 +26,7 @@ export class HandoffPickupCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print the handoff record as one JSON document`});
 
   async run() {
+    const {formatPaste, Handoff, pickupHandoff} = await import('../../lib/handoff/index.ts');
     if (this.uki && this.paste) throw new InputError(`--uki and --paste are mutually exclusive`, {hint: `pick one output format for maestro handoff pickup`});
     const workspace = this.context.openWorkspace(this.agent ? {agent: this.agent} : {});
     const {handoff, claimed} = await pickupHandoff(workspace, {claim: this.claim, ...(this.id !== undefined ? {id: this.id} : {}), ...(this.agent ? {agent: this.agent} : {})});

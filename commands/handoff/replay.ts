@@ -1,5 +1,5 @@
 import {Command, Option} from 'clipanion';
-import {renderReplay, replayHandoffs, ReplayView} from '../../lib/handoff/index.ts';
+import type {renderReplay, replayHandoffs, ReplayView} from '../../lib/handoff/index.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class HandoffReplayCommand extends MaestroCommand {
@@ -16,6 +16,7 @@ export class HandoffReplayCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {missionId, featureId, handoffs} as one JSON document`});
 
   async run() {
+    const {renderReplay, replayHandoffs, ReplayView} = await import('../../lib/handoff/index.ts');
     const view = await replayHandoffs(this.context.openWorkspace(), {missionId: this.mission, featureId: this.feature});
     this.print(ReplayView, view, renderReplay);
   }

@@ -1,5 +1,5 @@
 import {Command, Option} from 'clipanion';
-import {formatHandoff, Handoff, showHandoff} from '../../lib/handoff/index.ts';
+import type {formatHandoff, Handoff, showHandoff} from '../../lib/handoff/index.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class HandoffShowCommand extends MaestroCommand {
@@ -16,6 +16,7 @@ export class HandoffShowCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print the handoff record as one JSON document`});
 
   async run() {
+    const {formatHandoff, Handoff, showHandoff} = await import('../../lib/handoff/index.ts');
     const handoff = await showHandoff(this.context.openWorkspace(), {id: this.id});
     this.print(Handoff, handoff, h => (this.uki ? h.uki : formatHandoff(h)));
   }

@@ -1,6 +1,6 @@
 import {Command, Option} from 'clipanion';
-import {listMilestones} from '../../lib/milestone/milestoneProgress.ts';
-import {MilestoneListView} from '../../lib/milestone/milestoneViews.ts';
+import type {listMilestones} from '../../lib/milestone/milestoneProgress.ts';
+import type {MilestoneListView} from '../../lib/milestone/milestoneViews.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class MilestoneListCommand extends MaestroCommand {
@@ -16,6 +16,8 @@ export class MilestoneListCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {mission, milestones} as one JSON document`});
 
   async run() {
+    const {listMilestones} = await import('../../lib/milestone/milestoneProgress.ts');
+    const {MilestoneListView} = await import('../../lib/milestone/milestoneViews.ts');
     const view = await listMilestones(this.context.openWorkspace(), {missionId: this.mission});
     this.print(MilestoneListView, view, v => [
       `Mission: ${v.mission.title} (${v.mission.id})`, `Status: ${v.mission.status}`, ``, `${v.milestones.length} milestone(s):`, ``,

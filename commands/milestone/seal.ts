@@ -1,6 +1,6 @@
 import {Command, Option} from 'clipanion';
-import {MilestoneSealView} from '../../lib/milestone/milestoneViews.ts';
-import {sealMilestone} from '../../lib/milestone/sealMilestone.ts';
+import type {MilestoneSealView} from '../../lib/milestone/milestoneViews.ts';
+import type {sealMilestone} from '../../lib/milestone/sealMilestone.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class MilestoneSealCommand extends MaestroCommand {
@@ -17,6 +17,8 @@ export class MilestoneSealCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {mission, milestone, progress, sealed, ...} as one JSON document`});
 
   async run() {
+    const {MilestoneSealView} = await import('../../lib/milestone/milestoneViews.ts');
+    const {sealMilestone} = await import('../../lib/milestone/sealMilestone.ts');
     const view = await sealMilestone(this.context.openWorkspace(), {missionId: this.mission, milestoneId: this.milestoneId});
     this.print(MilestoneSealView, view, v => v.alreadySealed
       ? `[ok] Milestone ${v.milestone.id} was already sealed (at ${v.milestone.sealedAt}); nothing changed`

@@ -1,6 +1,6 @@
 import {Command, Option} from 'clipanion';
-import {milestoneStatus} from '../../lib/milestone/milestoneProgress.ts';
-import {MilestoneStatusView} from '../../lib/milestone/milestoneViews.ts';
+import type {milestoneStatus} from '../../lib/milestone/milestoneProgress.ts';
+import type {MilestoneStatusView} from '../../lib/milestone/milestoneViews.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class MilestoneStatusCommand extends MaestroCommand {
@@ -17,6 +17,8 @@ export class MilestoneStatusCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {mission, milestone, progress} as one JSON document`});
 
   async run() {
+    const {milestoneStatus} = await import('../../lib/milestone/milestoneProgress.ts');
+    const {MilestoneStatusView} = await import('../../lib/milestone/milestoneViews.ts');
     const view = await milestoneStatus(this.context.openWorkspace(), {missionId: this.mission, milestoneId: this.milestoneId});
     this.print(MilestoneStatusView, view, ({milestone: m, progress: p}) => [
       `Milestone: ${m.id}`, `  Title: ${m.title}`, `  Kind: ${m.kind ?? `work`}`, `  Profile: ${m.profile ?? `custom`}`, `  Order: ${m.order + 1}`, `  Status: ${p.status}`, ``,

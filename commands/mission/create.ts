@@ -1,7 +1,7 @@
 import {Command, Option} from 'clipanion';
 import {InputError} from '../../lib/errors.ts';
-import {createMission} from '../../lib/mission/createMission.ts';
-import {MissionCreatedView} from '../../lib/mission/missionView.ts';
+import type {createMission} from '../../lib/mission/createMission.ts';
+import type {MissionCreatedView} from '../../lib/mission/missionView.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class MissionCreateCommand extends MaestroCommand {
@@ -19,6 +19,8 @@ export class MissionCreateCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {mission, features, assertions} as one JSON document`});
 
   async run() {
+    const {createMission} = await import('../../lib/mission/createMission.ts');
+    const {MissionCreatedView} = await import('../../lib/mission/missionView.ts');
     if (this.file === undefined) throw new InputError(`--file is required`, {hint: `maestro mission create --file plan.json`});
     const workspace = this.context.openWorkspace();
     const planText = await this.readInput(this.file);

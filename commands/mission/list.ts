@@ -1,6 +1,6 @@
 import {Command, Option} from 'clipanion';
 import {InputError} from '../../lib/errors.ts';
-import {listMissions, MissionListView} from '../../lib/mission/listMissions.ts';
+import type {listMissions, MissionListView} from '../../lib/mission/listMissions.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class MissionListCommand extends MaestroCommand {
@@ -17,6 +17,7 @@ export class MissionListCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {missions, total} as one JSON document`});
 
   async run() {
+    const {listMissions, MissionListView} = await import('../../lib/mission/listMissions.ts');
     const limit = this.limit === undefined ? undefined : Number(this.limit);
     if (limit !== undefined && !Number.isInteger(limit)) throw new InputError(`mission list limit must be a positive integer`, {hint: `maestro mission list --limit 10`});
     const view = await listMissions(this.context.openWorkspace(), {...(this.status ? {status: this.status} : {}), ...(limit !== undefined ? {limit} : {})});

@@ -1,6 +1,6 @@
 import {Command, Option} from 'clipanion';
-import {Mission} from '../../lib/domain/mission.ts';
-import {changeMission} from '../../lib/mission/changeMission.ts';
+import type {Mission} from '../../lib/domain/mission.ts';
+import type {changeMission} from '../../lib/mission/changeMission.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class MissionRejectCommand extends MaestroCommand {
@@ -16,6 +16,8 @@ export class MissionRejectCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print the mission as one JSON document`});
 
   async run() {
+    const {Mission} = await import('../../lib/domain/mission.ts');
+    const {changeMission} = await import('../../lib/mission/changeMission.ts');
     const mission = await changeMission(this.context.openWorkspace(), {missionId: this.missionId, status: `rejected`});
     this.print(Mission, mission, m => [`[ok] Mission rejected: ${m.id}`, `  Title: ${m.title}`, `  Rejected at: ${m.rejectedAt}`].join(`\n`));
   }

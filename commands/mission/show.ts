@@ -1,5 +1,5 @@
 import {Command, Option} from 'clipanion';
-import {MissionReportView, showMission} from '../../lib/mission/showMission.ts';
+import type {MissionReportView, showMission} from '../../lib/mission/showMission.ts';
 import {MaestroCommand} from '../base.ts';
 import {renderMissionReport} from './render.ts';
 
@@ -16,6 +16,7 @@ export class MissionShowCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {mission, effectiveMissionStatus, milestones, summary} as one JSON document`});
 
   async run() {
+    const {MissionReportView, showMission} = await import('../../lib/mission/showMission.ts');
     const view = await showMission(this.context.openWorkspace(), {missionId: this.missionId});
     this.print(MissionReportView, view, () => renderMissionReport(view));
   }

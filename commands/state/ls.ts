@@ -1,5 +1,5 @@
 import {Command, Option} from 'clipanion';
-import {listStateDir, StateDirView} from '../../lib/plumbing/stateFiles.ts';
+import type {listStateDir, StateDirView} from '../../lib/plumbing/stateFiles.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class StateLsCommand extends MaestroCommand {
@@ -15,6 +15,7 @@ export class StateLsCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {path, commit, entries} as one JSON document`});
 
   async run() {
+    const {listStateDir, StateDirView} = await import('../../lib/plumbing/stateFiles.ts');
     const view = await listStateDir(this.context.openWorkspace(), {path: this.statePath ?? ``});
     this.print(StateDirView, view, v => v.entries.join(`\n`));
   }

@@ -1,6 +1,6 @@
 import {Command, Option} from 'clipanion';
 import {InputError} from '../../lib/errors.ts';
-import {putStateFile, StateFileView} from '../../lib/plumbing/stateFiles.ts';
+import type {putStateFile, StateFileView} from '../../lib/plumbing/stateFiles.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class StatePutCommand extends MaestroCommand {
@@ -21,6 +21,7 @@ export class StatePutCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {path, commit, content} as one JSON document`});
 
   async run() {
+    const {putStateFile, StateFileView} = await import('../../lib/plumbing/stateFiles.ts');
     if ((this.content === undefined) === (this.file === undefined)) throw new InputError(`give the content either as an argument or with --file, not ${this.content === undefined ? `neither` : `both`}`, {hint: `maestro state put <path> '<json>'`});
     const content = this.content ?? await this.readInput(this.file!);
     const workspace = this.context.openWorkspace(this.agent ? {agent: this.agent} : {});

@@ -1,5 +1,5 @@
 import {Command, Option} from 'clipanion';
-import {showStateFile, StateFileView} from '../../lib/plumbing/stateFiles.ts';
+import type {showStateFile, StateFileView} from '../../lib/plumbing/stateFiles.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class StateShowCommand extends MaestroCommand {
@@ -15,6 +15,7 @@ export class StateShowCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {path, commit, content} as one JSON document`});
 
   async run() {
+    const {showStateFile, StateFileView} = await import('../../lib/plumbing/stateFiles.ts');
     const view = await showStateFile(this.context.openWorkspace(), {path: this.statePath});
     this.print(StateFileView, view, v => (typeof v.content === `string` ? v.content : JSON.stringify(v.content, null, 2)));
   }

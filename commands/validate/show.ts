@@ -1,5 +1,5 @@
 import {Command, Option} from 'clipanion';
-import {AssertionListView, showAssertions} from '../../lib/validate/assertions.ts';
+import type {AssertionListView, showAssertions} from '../../lib/validate/assertions.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class ValidateShowCommand extends MaestroCommand {
@@ -16,6 +16,7 @@ export class ValidateShowCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {assertions, total, filtered, assertionCount} as one JSON document`});
 
   async run() {
+    const {AssertionListView, showAssertions} = await import('../../lib/validate/assertions.ts');
     const view = await showAssertions(this.context.openWorkspace(), {missionId: this.mission, ...(this.milestone ? {milestoneId: this.milestone} : {})});
     const cut = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}[...]` : text);
     this.print(AssertionListView, view, v => (v.assertions.length === 0 ? `No assertions found${v.milestoneId ? ` for milestone ${v.milestoneId}` : ``}` : [

@@ -1,5 +1,5 @@
 import {Command, Option} from 'clipanion';
-import {AssertionUpdateView, updateAssertion} from '../../lib/validate/assertions.ts';
+import type {AssertionUpdateView, updateAssertion} from '../../lib/validate/assertions.ts';
 import {MaestroCommand} from '../base.ts';
 
 export class ValidateUpdateCommand extends MaestroCommand {
@@ -23,6 +23,7 @@ export class ValidateUpdateCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {assertion, note, warnings} as one JSON document`});
 
   async run() {
+    const {AssertionUpdateView, updateAssertion} = await import('../../lib/validate/assertions.ts');
     const view = await updateAssertion(this.context.openWorkspace(this.agent ? {agent: this.agent} : {}), {
       missionId: this.mission, assertionId: this.assertionId,
       ...(this.result !== undefined ? {result: this.result} : {}),

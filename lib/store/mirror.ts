@@ -98,9 +98,13 @@ export class Mirror {
       }
       if (verdict === `write`) {
         const text = await this.store.reader.blobText(change.after, change.dir ?? undefined);
-        fs.mkdirSync(path.dirname(file), {recursive: true});
         const tmp = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, text);
+        try {
+          fs.writeFileSync(tmp, text);
+        } catch {
+          fs.mkdirSync(path.dirname(file), {recursive: true});
+          fs.writeFileSync(tmp, text);
+        }
         fs.renameSync(tmp, file);
       }
       const stat = fs.statSync(file);

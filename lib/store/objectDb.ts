@@ -32,11 +32,17 @@ export class ObjectDb {
     const oid = crypto().createHash(`sha1`).update(raw).digest(`hex`);
     const dir = path.join(this.objectsDir, oid.slice(0, 2));
     const file = path.join(dir, oid.slice(2));
-    if (this.fs.existsSync(file)) return oid;
-    this.fs.mkdirSync(dir, {recursive: true});
-    // Write then rename, so a reader or a crash never sees half an object.
+    // Write then rename, so a reader or a crash never sees half an object. No existence check and
+    // no mkdir up front: objects we write are almost always new, and each syscall costs here.
     const tmp = path.join(dir, `tmp_obj_${process.pid}_${Math.random().toString(36).slice(2)}`);
-    this.fs.writeFileSync(tmp, zlib().deflateSync(raw, {level: 1}), {mode: 0o444});
+    const data = zlib().deflateSync(raw, {level: 1});
+    try {
+      this.fs.writeFileSync(tmp, data, {mode: 0o444});
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== `ENOENT`) throw error;
+      this.fs.mkdirSync(dir, {recursive: true});
+      this.fs.writeFileSync(tmp, data, {mode: 0o444});
+    }
     this.fs.renameSync(tmp, file);
     return oid;
   }

@@ -39,20 +39,56 @@ export class StateCache {
   }
 
   hasTexts(treeOid: string): boolean {
-    return this.fs.existsSync(path.join(this.dir, `texts`, treeOid));
+    return this.fs.existsSync(path.join(this.dir, `texts`, treeOid)) || this.fs.existsSync(path.join(this.dir, `texts`, `${treeOid}.d`));
   }
 
+  /** A directory's texts: a full file, or a delta on another tree's texts (resolved here). */
   readTexts(treeOid: string): Map<string, string> | null {
-    const text = this.readFile(`texts/${treeOid}`);
-    return text === null ? null : new Map(Object.entries(JSON.parse(text) as Record<string, string>));
+    const full = this.readFile(`texts/${treeOid}`);
+    if (full !== null) return new Map(Object.entries(JSON.parse(full) as Record<string, string>));
+    const delta = this.readDelta(treeOid);
+    if (!delta) return null;
+    const texts = this.readTexts(delta.base);
+    if (!texts) return null;
+    for (const name of delta.del) texts.delete(name);
+    for (const [name, text] of Object.entries(delta.set)) texts.set(name, text);
+    return texts;
   }
 
   writeTexts(treeOid: string, texts: Map<string, string>): void {
     this.writeFile(`texts/${treeOid}`, JSON.stringify(Object.fromEntries(texts)));
   }
 
+  /**
+   * Records the texts of a directory a write changed as a delta on its old version: a write to one
+   * entity of a 2,000-entity directory writes a few hundred bytes, not the whole directory again.
+   * After 32 deltas the chain is written out in full and its links removed.
+   */
+  writeTextsDelta(treeOid: string, base: string, set: Record<string, string>, del: string[]): void {
+    const depth = (this.readDelta(base)?.depth ?? 0) + 1;
+    if (depth <= 32) {
+      this.writeFile(`texts/${treeOid}.d`, JSON.stringify({base, depth, set, del}));
+      return;
+    }
+    const texts = this.readTexts(base);
+    if (!texts) return;
+    for (const name of del) texts.delete(name);
+    for (const [name, text] of Object.entries(set)) texts.set(name, text);
+    this.writeTexts(treeOid, texts);
+    for (let link: string | undefined = base; link;) {
+      const delta = this.readDelta(link);
+      this.dropTexts(link);
+      link = delta?.base;
+    }
+  }
+
   dropTexts(treeOid: string): void {
-    try { this.fs.unlinkSync(path.join(this.dir, `texts`, treeOid)); } catch { /* already gone */ }
+    for (const name of [treeOid, `${treeOid}.d`]) try { this.fs.unlinkSync(path.join(this.dir, `texts`, name)); } catch { /* already gone */ }
+  }
+
+  private readDelta(treeOid: string): {base: string; depth: number; set: Record<string, string>; del: string[]} | null {
+    const text = this.readFile(`texts/${treeOid}.d`);
+    return text === null ? null : JSON.parse(text);
   }
 
   private readFile(name: string): string | null {
@@ -68,8 +104,12 @@ export class StateCache {
     const file = path.join(this.dir, name);
     const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
-      this.fs.mkdirSync(path.dirname(file), {recursive: true});
-      this.fs.writeFileSync(tmp, content);
+      try {
+        this.fs.writeFileSync(tmp, content);
+      } catch {
+        this.fs.mkdirSync(path.dirname(file), {recursive: true});
+        this.fs.writeFileSync(tmp, content);
+      }
       this.fs.renameSync(tmp, file);
     } catch {
       try { this.fs.unlinkSync(tmp); } catch { /* never created */ }

@@ -99,14 +99,9 @@ export class StateReader {
     return texts;
   }
 
-  /** Texts of a directory already in memory or on disk, without building it. */
-  knownTexts(dirOid: string): Map<string, string> | null {
-    const memo = this.dirTexts.get(dirOid);
-    if (memo) return memo;
-    if (!this.cache.hasTexts(dirOid)) return null;
-    const texts = this.cache.readTexts(dirOid);
-    if (texts) this.dirTexts.set(dirOid, texts);
-    return texts;
+  /** Texts of a directory already read by this process, without touching the disk. */
+  memoTexts(dirOid: string): Map<string, string> | null {
+    return this.dirTexts.get(dirOid) ?? null;
   }
 
   remember(treeOid: string, entries: TreeEntry[], texts: Map<string, string> | null): void {

@@ -43,8 +43,10 @@ async function writeTree(reader: StateReader, objects: ObjectDb, treeOid: string
       subdirs.get(name)!.set(path.slice(slash + 1), content);
     }
   }
-  const oldTexts = treeOid && files.size > 0 ? reader.knownTexts(treeOid) : null;
-  const texts = oldTexts ? new Map(oldTexts) : null;
+  // The directory's texts cache, when there is one, is carried forward as a small delta.
+  const memoTexts = treeOid && files.size > 0 ? reader.memoTexts(treeOid) : null;
+  const texts = memoTexts ? new Map(memoTexts) : null;
+  const hasCachedTexts = treeOid !== null && files.size > 0 && (memoTexts !== null || reader.cache.hasTexts(treeOid));
   for (const [name, content] of files) {
     const existing = entries.get(name);
     if (existing && isTreeMode(existing.mode)) throw new InputError(`cannot write ${name}: it is a directory in the state`);
@@ -67,9 +69,14 @@ async function writeTree(reader: StateReader, objects: ObjectDb, treeOid: string
   const list = [...entries.values()];
   const oid = objects.write(`tree`, encodeTree(list));
   reader.remember(oid, list, texts);
-  if (texts && treeOid && oid !== treeOid) {
-    reader.cache.writeTexts(oid, texts);
-    reader.cache.dropTexts(treeOid);
+  if (hasCachedTexts && treeOid && oid !== treeOid) {
+    const set: Record<string, string> = {};
+    const del: string[] = [];
+    for (const [name, content] of files) {
+      if (content === null) del.push(name);
+      else set[name] = content;
+    }
+    reader.cache.writeTextsDelta(oid, treeOid, set, del);
   }
   return oid;
 }
