@@ -5,7 +5,7 @@ import type {Mission} from '../domain/mission.ts';
 import {checkTransition} from '../domain/stateMachine.ts';
 import {GateError, InputError} from '../errors.ts';
 import {featurePath, missionPath, workerDir} from '../mission/missionPaths.ts';
-import {findFeature, loadMissionState} from '../mission/missionState.ts';
+import {readFeature, readMission} from '../mission/missionState.ts';
 import {NoteRef, recordNoteOrWarn} from '../notes/recordNote.ts';
 import {resolveNoteTarget} from '../notes/resolveNoteTarget.ts';
 import type {Change} from '../store/types.ts';
@@ -49,8 +49,10 @@ export async function updateFeature(workspace: Workspace, request: UpdateFeature
   const warnings: string[] = [];
   const outcome = await workspace.transact(`feature update`, async snapshot => {
     warnings.length = 0;
-    const state = await loadMissionState(snapshot, request.missionId);
-    const feature = findFeature(state, request.featureId);
+    // Only the mission, the feature and its dependencies: an update costs the same at any mission size.
+    const mission = await readMission(snapshot, request.missionId);
+    const feature = await readFeature(snapshot, mission, request.featureId);
+    const state = {mission};
     const now = workspace.store.deps.now().toISOString();
     const agent = workspace.identity.agent;
     const changes: Change[] = [];
@@ -59,7 +61,8 @@ export async function updateFeature(workspace: Workspace, request: UpdateFeature
     if (status !== undefined && status !== feature.status) {
       checkTransition(`feature`, FEATURE_TRANSITIONS, feature.status, status, `maestro feature list --mission ${state.mission.id}`);
       if (feature.status === `pending` && STARTING.includes(status)) {
-        const unmet = feature.dependsOn.filter(dep => state.features.find(f => f.id === dep)?.status !== `done`);
+        const deps = await Promise.all(feature.dependsOn.map(dep => snapshot.read(featurePath(mission.id, dep), Feature)));
+        const unmet = feature.dependsOn.filter((_dep, i) => deps[i]?.status !== `done`);
         if (unmet.length > 0) {
           const message = `feature ${feature.id} depends on ${unmet.join(`, `)}, not done yet`;
           if (strict) throw new GateError(`cannot start ${feature.id}: it depends on ${unmet.join(`, `)}, not done yet`, {hint: `finish those first (see \`maestro feature next --mission ${state.mission.id}\`), or start without --strict`});

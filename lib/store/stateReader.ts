@@ -61,24 +61,17 @@ export class StateReader {
     return entry;
   }
 
-  /** The text of a blob in directory tree `dirOid` (a hint for the cache). */
-  async blobText(oid: string, dirOid?: string): Promise<string> {
+  /**
+   * The text of one blob: loose or from a pack, never through a directory's texts cache (parsing a
+   * 2,000-entity directory to read one entity costs more than one pack read). `_dirOid` is kept for
+   * callers that know it.
+   */
+  async blobText(oid: string, _dirOid?: string): Promise<string> {
     const memo = this.blobs.get(oid);
     if (memo !== undefined) return memo;
-    const loose = this.objects.readLoose(oid);
-    let text: string | undefined;
-    if (loose) text = loose.content.toString(`utf8`);
-    else if (dirOid && this.cache.hasTexts(dirOid)) {
-      const texts = await this.texts(dirOid);
-      const entries = await this.tree(dirOid);
-      const name = entries.find(entry => entry.oid === oid)?.name;
-      text = name === undefined ? undefined : texts.get(name);
-    }
-    if (text === undefined) {
-      const object = await this.objects.read(oid);
-      if (object.type !== `blob`) throw new CorruptStateError(`${oid} is a ${object.type}, not a blob`);
-      text = object.content.toString(`utf8`);
-    }
+    const object = this.objects.readLoose(oid) ?? await this.objects.read(oid);
+    if (object.type !== `blob`) throw new CorruptStateError(`${oid} is a ${object.type}, not a blob`);
+    const text = object.content.toString(`utf8`);
     this.blobs.set(oid, text);
     return text;
   }
