@@ -1,20 +1,20 @@
 import * as z from 'zod/mini';
-import {FeatureId, MilestoneKind, MilestoneProfile, NonEmpty, WorkerType} from './common.ts';
+import {FeatureId, NonEmpty, WorkerType} from './common.ts';
+import {Milestone} from './mission.ts';
 import {describeIssue} from './schema.ts';
+
+/** The fields of a stored milestone that a plan gives (the rest maestro fills in). */
+function plannedMilestoneFields() {
+  const {id, title, description, order, kind, profile} = Milestone.shape;
+  return {id, title, description, order, kind, profile};
+}
 
 /** The plan file of `mission create --file` (reference §5): strict at every level. */
 export const MissionPlan = z.strictObject({
   title: NonEmpty,
   description: z.optional(z.string()),
   proposal: z.optional(z.string()),
-  milestones: z.array(z.strictObject({
-    id: NonEmpty,
-    title: NonEmpty,
-    description: z.string(),
-    order: z.int().check(z.gte(0)),
-    kind: z.optional(MilestoneKind),
-    profile: z.optional(MilestoneProfile),
-  })).check(z.minLength(1)),
+  milestones: z.array(z.strictObject(plannedMilestoneFields())).check(z.minLength(1)),
   features: z.array(z.strictObject({
     id: FeatureId,
     milestoneId: NonEmpty,

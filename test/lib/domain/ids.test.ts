@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import {seededRandom} from '../../helpers/seededRandom.ts';
 import {newDatedId, resolveIdPrefix} from '../../../lib/domain/ids.ts';
 import {InputError, NotFoundError} from '../../../lib/errors.ts';
 
-/** A seeded random source (mulberry32), so the statistics below are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 // Local time on purpose: ids carry the local date, as the original's did.
 const at = (hours: number, minutes: number, seconds: number) => new Date(2026, 10, 25, hours, minutes, seconds);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import {seededRandom as seeded} from '../../helpers/seededRandom.ts';
 import {REF_PREFIXES, type UkiContent, type UkiRefs} from '../../../lib/domain/ukiContent.ts';
 import {decodeUki, validateUki} from '../../../lib/domain/ukiDecode.ts';
 import {encodeUki, formatConfidence} from '../../../lib/domain/ukiEncode.ts';
@@ -8,17 +9,6 @@ import {normalizeAnchor, normalizeListToken, normalizeSingle} from '../../../lib
 // Property tests over generated content: a small seeded generator, so a failure replays exactly.
 const RUNS = 400;
 
-/** mulberry32: a seeded random source in [0, 1). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 class Gen {
   constructor(readonly random: () => number) {}
