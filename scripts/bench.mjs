@@ -9,6 +9,15 @@
 //   update-ref). Prints medians, ratios to the floor and to the native write, peak memory, and
 //   PASS/FAIL against the targets. A report, not a test: exits 0 whatever the figures.
 //
+// Missions (the issue "Missions, milestones, features…"): the README's two-feature mission is created
+// in the small repository, and a 2,000-feature mission (scripts/fixtures/bigPlan.mjs: 50 milestones ×
+// 40 chained features) in a third repository built like the small one, so that the mission's size is
+// the only difference; both with `mission create --file` then `mission approve` (the big create is
+// timed once, for information). Measured at both sizes: `feature list` and `mission show` (stdout
+// discarded, as `> /dev/null`) and `feature update --status`, which moves one feature round the
+// cycle in-progress → review → pending (a retry) → in-progress…, so that every run commits.
+// Targets: feature list and feature update at 2,000 features within 1.1x of the two-feature mission.
+//
 // Usage: node scripts/bench.mjs [--runs N] [--json] [--keep]
 //   --runs N  measured rounds (default 15); one warm-up round comes first
 //   --json    print the figures as one JSON document instead of the table
@@ -18,6 +27,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {bigPlan} from './fixtures/bigPlan.mjs';
 
 const root = path.join(fileURLToPath(import.meta.url), `..`, `..`);
 const DIST = path.join(root, `dist`);
@@ -31,6 +41,75 @@ const SIZES = [
   {name: `large`, entities: 2000, commits: 10_000},
 ];
 const TARGETS = {statusVsFloor: 1.5, writeVsFloor: 2, largeVsSmall: 1.1, peakMemoryMb: 100};
+
+// The README quick start's plan (test/helpers/missions.ts, README_PLAN_TEXT), byte for byte.
+const README_PLAN_TEXT = `{
+  "title": "Add authentication",
+  "description": "Ship the first authentication slice",
+  "milestones": [
+    {
+      "id": "plan",
+      "title": "Planning",
+      "description": "Define the implementation approach",
+      "order": 0,
+      "kind": "work",
+      "profile": "planning"
+    },
+    {
+      "id": "implement",
+      "title": "Implementation",
+      "description": "Build and verify the feature",
+      "order": 1,
+      "kind": "work",
+      "profile": "implementation"
+    }
+  ],
+  "features": [
+    {
+      "id": "auth-plan",
+      "milestoneId": "plan",
+      "title": "Plan the auth flow",
+      "description": "Define the login shape, risks, and acceptance criteria",
+      "workerType": "codex",
+      "verificationSteps": [
+        "Review the proposed flow with the team"
+      ]
+    },
+    {
+      "id": "auth-impl",
+      "milestoneId": "implement",
+      "title": "Implement the auth flow",
+      "description": "Build the first working authentication slice",
+      "workerType": "codex",
+      "dependsOn": [
+        "auth-plan"
+      ],
+      "verificationSteps": [
+        "Run build",
+        "Run targeted tests",
+        "Verify the login flow manually"
+      ],
+      "fulfills": [
+        "auth-login-works"
+      ]
+    }
+  ]
+}
+`;
+
+/**
+ * The two missions compared. `repo` names the repository (a SIZES entry, or one built like `small`
+ * for the mission alone); `feature` is the one `feature update` cycles: at both sizes a feature with
+ * one dependency that is not done, so that every start takes the same path (it reads the dependency
+ * and warns).
+ */
+const MISSIONS = [
+  {name: `small`, repo: `small`, plan: () => README_PLAN_TEXT, feature: `auth-impl`},
+  {name: `large`, repo: `mission-large`, buildLike: `small`, plan: () => `${JSON.stringify(bigPlan(), null, 2)}\n`, feature: `ms-25-f-20`},
+];
+// Each `feature update` run moves the feature to the next status: pending → in-progress (the warm-up
+// round's first run; it also auto-starts the approved mission) → review → pending (retry) → …
+const UPDATE_CYCLE = [`in-progress`, `review`, `pending`];
 
 // ---------------------------------------------------------------------------------------------
 // Arguments
@@ -129,11 +208,11 @@ function snapshotBundle() {
 // Processes
 
 /** Runs a command to completion; throws with its stderr when it fails. */
-function run(command, args, {cwd, input, allowFail = false} = {}) {
-  const result = spawnSync(command, args, {cwd, env: ENV, input, encoding: `utf8`, maxBuffer: 256 * 1024 * 1024, stdio: [input === undefined ? `ignore` : `pipe`, `pipe`, `pipe`]});
+function run(command, args, {cwd, input, allowFail = false, discardStdout = false} = {}) {
+  const result = spawnSync(command, args, {cwd, env: ENV, input, encoding: `utf8`, maxBuffer: 256 * 1024 * 1024, stdio: [input === undefined ? `ignore` : `pipe`, discardStdout ? `ignore` : `pipe`, `pipe`]});
   if (result.error) throw result.error;
   if (result.status !== 0 && !allowFail) {
-    throw new Error(`${path.basename(command)} ${args.join(` `).slice(0, 200)} exited ${result.status ?? result.signal}\n${(result.stderr || result.stdout).trim()}`);
+    throw new Error(`${path.basename(command)} ${args.join(` `).slice(0, 200)} exited ${result.status ?? result.signal}\n${(result.stderr || result.stdout || ``).trim()}`);
   }
   return result;
 }
@@ -236,6 +315,28 @@ function readRef(dir, ref) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Missions: created and approved through the CLI, as a user would
+
+/**
+ * Writes the plan to a file, runs `mission create --file` (timed; stdout discarded) and `mission
+ * approve` in `dir`, and returns the mission's id, the create's wall time and the feature count.
+ */
+function setUpMission(dir, name, planText) {
+  const planFile = path.join(BENCH_HOME, `plan-${name}.json`);
+  fs.writeFileSync(planFile, planText);
+  const plan = JSON.parse(planText);
+  const before = readRef(dir, STATE_REF);
+  const createMs = timed(() => run(process.execPath, [BIN, `mission`, `create`, `--file`, planFile], {cwd: dir, discardStdout: true}));
+  if (readRef(dir, STATE_REF) === before) throw new Error(`mission create (${name}) did not move ${STATE_REF}`);
+  const listed = JSON.parse(run(process.execPath, [BIN, `mission`, `list`, `--json`], {cwd: dir}).stdout);
+  const mission = (listed.missions ?? []).find(m => m.title === plan.title);
+  if (!mission) throw new Error(`mission list (${name}) does not list "${plan.title}"`);
+  if (mission.features?.length !== plan.features.length) throw new Error(`mission ${mission.id} (${name}) has ${mission.features?.length} features, the plan ${plan.features.length}`);
+  run(process.execPath, [BIN, `mission`, `approve`, mission.id], {cwd: dir, discardStdout: true});
+  return {id: mission.id, createMs, features: plan.features.length, milestones: plan.milestones.length};
+}
+
+// ---------------------------------------------------------------------------------------------
 // The native write: the same one-file change as `maestro state put`, spawn by spawn, no shell
 
 function nativeWrite(dir, file, content, message) {
@@ -304,6 +405,26 @@ function makeVariants(repos) {
       },
     });
     variants.push({id: `status-${name}`, label: `maestro status`, size: name, group: name, run: () => run(process.execPath, [BIN, `status`], {cwd})});
+  }
+  // Missions. Order inside a size: the update (a write, as an agent's loop does), then the reads.
+  for (const {name, feature: featureName} of MISSIONS) {
+    const cwd = repos.missions[name].dir;
+    const id = repos.missions[name].id;
+    const group = `mission-${name}`;
+    let step = 0;
+    variants.push({
+      id: `update-${name}`, label: `feature update`, size: name, group,
+      run: () => {
+        const before = readRef(cwd, STATE_REF);
+        const status = UPDATE_CYCLE[step++ % UPDATE_CYCLE.length];
+        // run() throws unless the exit code is 0; the check makes sure the update committed.
+        return {check: () => {
+          if (readRef(cwd, STATE_REF) === before) throw new Error(`feature update ${featureName} --status ${status} (${name}) did not move ${STATE_REF}`);
+        }, time: timed(() => run(process.execPath, [BIN, `feature`, `update`, featureName, `--mission`, id, `--status`, status], {cwd, discardStdout: true}))};
+      },
+    });
+    variants.push({id: `list-${name}`, label: `feature list`, size: name, group, run: () => run(process.execPath, [BIN, `feature`, `list`, `--mission`, id], {cwd, discardStdout: true})});
+    variants.push({id: `show-${name}`, label: `mission show`, size: name, group, run: () => run(process.execPath, [BIN, `mission`, `show`, id], {cwd, discardStdout: true})});
   }
   return variants;
 }
@@ -378,6 +499,19 @@ function main() {
     log(`building the ${size.name} repository (${size.entities} features, ${size.commits} commits)...`);
     setupMs[size.name] = timed(() => { setupSteps[size.name] = buildRepository(repos[size.name], size); });
   }
+  repos.missions = {};
+  for (const spec of MISSIONS) {
+    let dir = repos[spec.repo];
+    if (!dir) {
+      dir = repos[spec.repo] = path.join(BENCH_HOME, spec.repo);
+      const like = SIZES.find(s => s.name === spec.buildLike);
+      log(`building the ${spec.repo} repository (like ${like.name}: ${like.entities} features, ${like.commits} commits)...`);
+      buildRepository(dir, like);
+    }
+    const planText = spec.plan();
+    log(`creating and approving the ${spec.name} mission (${JSON.parse(planText).features.length} features) in ${spec.repo}...`);
+    repos.missions[spec.name] = {dir, repo: spec.repo, feature: spec.feature, ...setUpMission(dir, spec.name, planText)};
+  }
 
   const variants = makeVariants(repos);
   const groups = [...new Set(variants.map(v => v.group))];
@@ -404,6 +538,7 @@ function main() {
     memory = {
       statusLargeKb: peakMemoryKb(cwd, [`status`]),
       writeLargeKb: peakMemoryKb(cwd, [`state`, `put`, TARGET_PATH, JSON.stringify(JSON.parse(feature(7, 300_000)))]),
+      featureListLargeKb: peakMemoryKb(repos.missions.large.dir, [`feature`, `list`, `--mission`, repos.missions.large.id]),
     };
   } else {
     memoryNote = `/usr/bin/time not found: peak memory not measured`;
@@ -413,7 +548,8 @@ function main() {
 
   const medians = Object.fromEntries(variants.map(v => [v.id, median(times[v.id])]));
   const floor = medians.floor;
-  const order = [`floor`, `version`, ...SIZES.map(s => `status-${s.name}`), ...SIZES.map(s => `write-${s.name}`), ...SIZES.map(s => `native-${s.name}`)];
+  const order = [`floor`, `version`, ...SIZES.map(s => `status-${s.name}`), ...SIZES.map(s => `write-${s.name}`), ...SIZES.map(s => `native-${s.name}`),
+    ...[`list`, `update`, `show`].flatMap(kind => MISSIONS.map(m => `${kind}-${m.name}`))];
   const rows = [...variants].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id)).map(v => ({
     id: v.id, label: v.label, size: v.size, medianMs: round2(medians[v.id]),
     minMs: round2(Math.min(...times[v.id])), maxMs: round2(Math.max(...times[v.id])),
@@ -431,6 +567,10 @@ function main() {
     const ratio = medians[`${kind}-large`] / medians[`${kind}-small`];
     check(`${kind} large <= ${TARGETS.largeVsSmall}x small`, ratio, TARGETS.largeVsSmall, `x`, ratio <= TARGETS.largeVsSmall);
   }
+  for (const [kind, label] of [[`list`, `feature list`], [`update`, `feature update`]]) {
+    const ratio = medians[`${kind}-large`] / medians[`${kind}-small`];
+    check(`${label} 2,000 <= ${TARGETS.largeVsSmall}x README mission`, ratio, TARGETS.largeVsSmall, `x`, ratio <= TARGETS.largeVsSmall);
+  }
   if (memory) {
     for (const [kind, kb] of [[`status`, memory.statusLargeKb], [`write`, memory.writeLargeKb]]) {
       check(`peak memory of ${kind} (large) < ${TARGETS.peakMemoryMb} MB`, kb / 1024, TARGETS.peakMemoryMb, `MB`, kb / 1024 < TARGETS.peakMemoryMb);
@@ -446,6 +586,10 @@ function main() {
       entities: s.entities, commits: s.commits, setupMs: Math.round(setupMs[s.name]),
       ...Object.fromEntries(Object.entries(setupSteps[s.name]).map(([step, ms]) => [step, Math.round(ms)])),
     }])),
+    missions: Object.fromEntries(MISSIONS.map(m => {
+      const {repo, id, feature: featureName, features, milestones, createMs} = repos.missions[m.name];
+      return [m.name, {repo, id, milestones, features, updatedFeature: featureName, createMs: Math.round(createMs)}];
+    })),
     results: rows, loadsIsomorphicGit: isoGit, peakMemoryKb: memory, peakMemoryNote: memoryNote, checks, summary,
     totalMs: Math.round(Number(process.hrtime.bigint() - setupStart) / 1e6), measureMs: Math.round(measureMs),
   };
@@ -466,6 +610,8 @@ function printTable(report) {
   const out = [];
   out.push(`maestro ${report.maestro} bench: node ${report.node}, ${report.git}, ${report.platform}, ${report.cpus} CPUs; median of ${report.runs} cold runs per variant after 1 warm-up round, round-robin`);
   out.push(`sizes: ${SIZES.map(s => `${s.name} = ${s.entities} features / ${s.commits} commits (built in ${seconds(report.sizes[s.name].setupMs)}: fast-import ${seconds(report.sizes[s.name].fastImportMs)}, gc ${seconds(report.sizes[s.name].gcMs)}, maestro init ${seconds(report.sizes[s.name].initMs)})`).join(`; `)}`);
+  const ms = report.missions;
+  out.push(`missions: small = the README's (${ms.small.features} features, in the small repository); large = bigPlan (${ms.large.milestones} milestones × ${ms.large.features / ms.large.milestones} chained features = ${ms.large.features}, in a repository built like the small one); \`mission create\` of the large one took ${seconds(ms.large.createMs)} (small: ${seconds(ms.small.createMs)}); \`feature update\` cycles ${ms.small.updatedFeature} / ${ms.large.updatedFeature} through ${UPDATE_CYCLE.join(` -> `)}`);
   out.push(``);
   const header = [`variant`, `size`, `median ms`, `min`, `max`, `x floor`, `x native`];
   const table = report.results.map(r => [r.label, r.size ?? `-`, r.medianMs.toFixed(1), r.minMs.toFixed(1), r.maxMs.toFixed(1), r.vsFloor.toFixed(2), r.vsNative === null ? `` : r.vsNative.toFixed(2)]);
@@ -473,13 +619,18 @@ function printTable(report) {
   const fmt = row => row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(`  `).trimEnd();
   out.push(fmt(header), widths.map(w => `-`.repeat(w)).join(`  `), ...table.map(fmt));
   out.push(``);
-  if (report.peakMemoryKb) out.push(`peak memory (max RSS, large): status ${(report.peakMemoryKb.statusLargeKb / 1024).toFixed(1)} MB, write ${(report.peakMemoryKb.writeLargeKb / 1024).toFixed(1)} MB`);
+  if (report.peakMemoryKb) out.push(`peak memory (max RSS, large): status ${(report.peakMemoryKb.statusLargeKb / 1024).toFixed(1)} MB, write ${(report.peakMemoryKb.writeLargeKb / 1024).toFixed(1)} MB, feature list of the 2,000-feature mission ${(report.peakMemoryKb.featureListLargeKb / 1024).toFixed(1)} MB (information)`);
   else out.push(`peak memory: skipped (${report.peakMemoryNote})`);
   const iso = report.loadsIsomorphicGit;
   if (iso.note) out.push(`isomorphic-git: ${iso.note}`);
   else out.push(`isomorphic-git loaded (large): by status ${iso.statusLarge ? `YES` : `no`}, by the write ${iso.writeLarge ? `YES` : `no`} (the design wants no)`);
   out.push(``, `targets:`);
-  for (const c of report.checks) out.push(`  ${c.pass ? `PASS` : `FAIL`}  ${c.name.padEnd(38)} ${c.value.toFixed(2)}${c.unit === `MB` ? ` MB` : `x`}`);
+  const nameWidth = Math.max(...report.checks.map(c => c.name.length));
+  for (const c of report.checks) out.push(`  ${c.pass ? `PASS` : `FAIL`}  ${c.name.padEnd(nameWidth)}  ${c.value.toFixed(2)}${c.unit === `MB` ? ` MB` : `x`}`);
+  const row = id => report.results.find(r => r.id === id);
+  out.push(``, `missions vs the floor (information):`);
+  for (const [kind, label] of [[`list`, `feature list`], [`update`, `feature update`], [`show`, `mission show`]])
+    out.push(`  ${label.padEnd(14)}  README mission ${row(`${kind}-small`).vsFloor.toFixed(2)}x floor, 2,000 features ${row(`${kind}-large`).vsFloor.toFixed(2)}x floor; 2,000 / README ${(row(`${kind}-large`).medianMs / row(`${kind}-small`).medianMs).toFixed(2)}x`);
   out.push(``, `bench: ${report.summary} (total ${(report.totalMs / 1000).toFixed(1)} s)`);
   process.stdout.write(`${out.join(`\n`)}\n`);
 }
