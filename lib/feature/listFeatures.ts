@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import {Assertion} from '../domain/assertion.ts';
 import {Feature} from '../domain/feature.ts';
-import {findFeature, loadMissionState} from '../mission/missionState.ts';
+import {findFeature, loadMissionState, readFeatures, readMission} from '../mission/missionState.ts';
 import {findLinkedCommits, LinkedCommit} from '../notes/findLinkedCommits.ts';
 import type {Workspace} from '../workspace.ts';
 import {parseFeatureStatus} from './updateFeature.ts';
@@ -12,9 +12,11 @@ export type FeatureListView = z.infer<typeof FeatureListView>;
 /** Features of a mission in plan order, filtered by status and milestone. */
 export async function listFeatures(workspace: Workspace, request: {missionId: string; status?: string; milestoneId?: string}): Promise<FeatureListView> {
   if (request.status !== undefined) parseFeatureStatus(request.status);
-  const state = await loadMissionState(await workspace.store.snapshot(await workspace.requireTip()), request.missionId);
-  const features = state.features.filter(f => (request.status === undefined || f.status === request.status) && (request.milestoneId === undefined || f.milestoneId === request.milestoneId));
-  return {features, total: state.features.length, filtered: features.length};
+  // Only the mission and its features: the list never needs milestones or assertions.
+  const snapshot = await workspace.store.snapshot(await workspace.requireTip());
+  const all = await readFeatures(snapshot, await readMission(snapshot, request.missionId));
+  const features = all.filter(f => (request.status === undefined || f.status === request.status) && (request.milestoneId === undefined || f.milestoneId === request.milestoneId));
+  return {features, total: all.length, filtered: features.length};
 }
 
 export const FeatureShowView = z.object({
@@ -49,9 +51,11 @@ export type FeatureNextView = z.infer<typeof FeatureNextView>;
 
 /** The work queue: pending features whose dependencies are all done, optionally for one worker type. */
 export async function nextFeatures(workspace: Workspace, request: {missionId: string; workerType?: string}): Promise<FeatureNextView> {
-  const state = await loadMissionState(await workspace.store.snapshot(await workspace.requireTip()), request.missionId);
-  const done = new Set(state.features.filter(f => f.status === `done`).map(f => f.id));
-  const pending = state.features.filter(f => f.status === `pending` && (request.workerType === undefined || f.workerType === request.workerType));
+  const snapshot = await workspace.store.snapshot(await workspace.requireTip());
+  const mission = await readMission(snapshot, request.missionId);
+  const features = await readFeatures(snapshot, mission);
+  const done = new Set(features.filter(f => f.status === `done`).map(f => f.id));
+  const pending = features.filter(f => f.status === `pending` && (request.workerType === undefined || f.workerType === request.workerType));
   const ready = pending.filter(f => f.dependsOn.every(dep => done.has(dep)));
-  return {missionId: state.mission.id, ready, waiting: pending.length - ready.length};
+  return {missionId: mission.id, ready, waiting: pending.length - ready.length};
 }

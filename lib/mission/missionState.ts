@@ -28,6 +28,17 @@ export async function readMission(snapshot: StateSnapshot, given: string): Promi
   return mission;
 }
 
+/** The features of a mission in plan order, without its milestones and assertions. */
+export async function readFeatures(snapshot: StateSnapshot, mission: Mission): Promise<Feature[]> {
+  const features = await snapshot.readAll(featuresDir(mission.id), Feature);
+  return sortByPlan(mission, [...features.values()]);
+}
+
+function sortByPlan(mission: Mission, features: Feature[]): Feature[] {
+  const order = new Map(mission.features.map((id, i) => [id, i]));
+  return features.sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9) || (a.id < b.id ? -1 : 1));
+}
+
 /** Reads a mission and everything under it. @throws NotFoundError, CorruptStateError */
 export async function loadMissionState(snapshot: StateSnapshot, given: string): Promise<MissionState> {
   const mission = await readMission(snapshot, given);
@@ -36,11 +47,10 @@ export async function loadMissionState(snapshot: StateSnapshot, given: string): 
     snapshot.readAll(featuresDir(mission.id), Feature),
     snapshot.readAll(assertionsDir(mission.id), Assertion),
   ]);
-  const order = new Map(mission.features.map((id, i) => [id, i]));
   return {
     mission,
     milestones: [...milestones.values()].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)),
-    features: [...features.values()].sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9) || (a.id < b.id ? -1 : 1)),
+    features: sortByPlan(mission, [...features.values()]),
     assertions: [...assertions.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1)),
   };
 }
