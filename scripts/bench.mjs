@@ -28,6 +28,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {bigPlan} from './fixtures/bigPlan.mjs';
+import {README_PLAN_TEXT} from './fixtures/readmePlan.mjs';
 
 const root = path.join(fileURLToPath(import.meta.url), `..`, `..`);
 const DIST = path.join(root, `dist`);
@@ -42,60 +43,6 @@ const SIZES = [
 ];
 const TARGETS = {statusVsFloor: 1.5, writeVsFloor: 2, largeVsSmall: 1.1, peakMemoryMb: 100};
 
-// The README quick start's plan (test/helpers/missions.ts, README_PLAN_TEXT), byte for byte.
-const README_PLAN_TEXT = `{
-  "title": "Add authentication",
-  "description": "Ship the first authentication slice",
-  "milestones": [
-    {
-      "id": "plan",
-      "title": "Planning",
-      "description": "Define the implementation approach",
-      "order": 0,
-      "kind": "work",
-      "profile": "planning"
-    },
-    {
-      "id": "implement",
-      "title": "Implementation",
-      "description": "Build and verify the feature",
-      "order": 1,
-      "kind": "work",
-      "profile": "implementation"
-    }
-  ],
-  "features": [
-    {
-      "id": "auth-plan",
-      "milestoneId": "plan",
-      "title": "Plan the auth flow",
-      "description": "Define the login shape, risks, and acceptance criteria",
-      "workerType": "codex",
-      "verificationSteps": [
-        "Review the proposed flow with the team"
-      ]
-    },
-    {
-      "id": "auth-impl",
-      "milestoneId": "implement",
-      "title": "Implement the auth flow",
-      "description": "Build the first working authentication slice",
-      "workerType": "codex",
-      "dependsOn": [
-        "auth-plan"
-      ],
-      "verificationSteps": [
-        "Run build",
-        "Run targeted tests",
-        "Verify the login flow manually"
-      ],
-      "fulfills": [
-        "auth-login-works"
-      ]
-    }
-  ]
-}
-`;
 
 /**
  * The two missions compared. `repo` names the repository (a SIZES entry, or one built like `small`

@@ -6,6 +6,7 @@ import {mkdtempSync, realpathSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {README_PLAN_TEXT} from './fixtures/readmePlan.mjs';
 
 const root = join(fileURLToPath(import.meta.url), `..`, `..`);
 const bin = join(root, `dist`, `maestro.mjs`);
@@ -32,20 +33,6 @@ function run(label, command, args, options = {}) {
   return result;
 }
 
-const PLAN = {
-  title: `Add authentication`,
-  description: `Ship the first authentication slice`,
-  milestones: [
-    {id: `plan`, title: `Planning`, description: `Define the implementation approach`, order: 0, kind: `work`, profile: `planning`},
-    {id: `implement`, title: `Implementation`, description: `Build and verify the feature`, order: 1, kind: `work`, profile: `implementation`},
-  ],
-  features: [
-    {id: `auth-plan`, milestoneId: `plan`, title: `Plan the auth flow`, description: `Define the login shape, risks, and acceptance criteria`, workerType: `codex`, verificationSteps: [`Review the proposed flow with the team`]},
-    {id: `auth-impl`, milestoneId: `implement`, title: `Implement the auth flow`, description: `Build the first working authentication slice`, workerType: `codex`, dependsOn: [`auth-plan`],
-      verificationSteps: [`Run build`, `Run targeted tests`, `Verify the login flow manually`], fulfills: [`auth-login-works`]},
-  ],
-};
-
 const maestro = (args, options) => run(`maestro ${args.join(` `)}`, process.execPath, [bin, ...args], options);
 const git = (args, options) => run(`git ${args.join(` `)}`, `git`, args, options);
 
@@ -60,7 +47,7 @@ maestro([`init`]);
 maestro([`init`]);
 
 show(`2. A mission, end to end: the original README's quick start`);
-writeFileSync(join(repo, `plan.json`), `${JSON.stringify(PLAN, null, 2)}\n`);
+writeFileSync(join(repo, `plan.json`), README_PLAN_TEXT);
 maestro([`mission`, `create`, `--file`, `plan.json`], {agent: `human`});
 const missionId = JSON.parse(maestro([`mission`, `list`, `--json`], {quiet: true}).stdout).missions[0].id;
 maestro([`mission`, `list`]);

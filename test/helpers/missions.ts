@@ -5,63 +5,12 @@ import type {Assertion} from '../../lib/domain/assertion.ts';
 import type {Feature} from '../../lib/domain/feature.ts';
 import type {Milestone, Mission} from '../../lib/domain/mission.ts';
 import type {MissionPlan} from '../../lib/domain/plan.ts';
+import {README_PLAN_TEXT} from '../../scripts/fixtures/readmePlan.mjs';
 import {makeGitRepo, type GitRepo} from './gitRepo.ts';
 import {runCli, type CliResult} from './runCli.ts';
 
-/** The plan of the original README's quick start (step 2), byte for byte as the README shows it. */
-export const README_PLAN_TEXT = `{
-  "title": "Add authentication",
-  "description": "Ship the first authentication slice",
-  "milestones": [
-    {
-      "id": "plan",
-      "title": "Planning",
-      "description": "Define the implementation approach",
-      "order": 0,
-      "kind": "work",
-      "profile": "planning"
-    },
-    {
-      "id": "implement",
-      "title": "Implementation",
-      "description": "Build and verify the feature",
-      "order": 1,
-      "kind": "work",
-      "profile": "implementation"
-    }
-  ],
-  "features": [
-    {
-      "id": "auth-plan",
-      "milestoneId": "plan",
-      "title": "Plan the auth flow",
-      "description": "Define the login shape, risks, and acceptance criteria",
-      "workerType": "codex",
-      "verificationSteps": [
-        "Review the proposed flow with the team"
-      ]
-    },
-    {
-      "id": "auth-impl",
-      "milestoneId": "implement",
-      "title": "Implement the auth flow",
-      "description": "Build the first working authentication slice",
-      "workerType": "codex",
-      "dependsOn": [
-        "auth-plan"
-      ],
-      "verificationSteps": [
-        "Run build",
-        "Run targeted tests",
-        "Verify the login flow manually"
-      ],
-      "fulfills": [
-        "auth-login-works"
-      ]
-    }
-  ]
-}
-`;
+
+export {README_PLAN_TEXT};
 
 /** A fresh copy of the README's plan, to change before writing it. */
 export function readmePlan(): MissionPlan {

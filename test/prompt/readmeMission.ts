@@ -1,23 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import {readmePlan as readmeFixturePlan} from '../../scripts/fixtures/readmePlan.mjs';
 import {makeGitRepo, type GitRepo} from '../helpers/gitRepo.ts';
 import {runCli} from '../helpers/runCli.ts';
 
-/** The plan of the README's quick start (`workerType: codex`), with feature fields overridable. */
+/** The plan of the README's quick start, with another worker type when asked. */
 export function readmePlan(workerType = `codex`): object {
-  return {
-    title: `Add authentication`,
-    description: `Ship the first authentication slice`,
-    milestones: [
-      {id: `plan`, title: `Planning`, description: `Define the implementation approach`, order: 0, kind: `work`, profile: `planning`},
-      {id: `implement`, title: `Implementation`, description: `Build and verify the feature`, order: 1, kind: `work`, profile: `implementation`},
-    ],
-    features: [
-      {id: `auth-plan`, milestoneId: `plan`, title: `Plan the auth flow`, description: `Define the login shape, risks, and acceptance criteria`, workerType, verificationSteps: [`Review the proposed flow with the team`]},
-      {id: `auth-impl`, milestoneId: `implement`, title: `Implement the auth flow`, description: `Build the first working authentication slice`, workerType,
-        dependsOn: [`auth-plan`], verificationSteps: [`Run build`, `Run targeted tests`, `Verify the login flow manually`], fulfills: [`auth-login-works`]},
-    ],
-  };
+  const plan = readmeFixturePlan();
+  for (const feature of plan.features) feature.workerType = workerType;
+  return plan;
 }
 
 /** Creates and approves a mission from `plan` as the README does; returns its id. */
