@@ -1,6 +1,3 @@
-import {Builtins, Cli} from 'clipanion';
-import pkg from '../package.json' with {type: 'json'};
-import type {MaestroContext} from './base.ts';
 import {DoctorCommand} from './doctor.ts';
 import {InitCommand} from './init.ts';
 import {LogCommand} from './log.ts';
@@ -36,8 +33,19 @@ import {HandoffShowCommand} from './handoff/show.ts';
 import {HandoffPickupCommand} from './handoff/pickup.ts';
 import {HandoffCompleteCommand} from './handoff/complete.ts';
 import {HandoffReplayCommand} from './handoff/replay.ts';
+import {MemoryCorrectCommand} from './memory-correct.ts';
+import {MemoryLearnCommand} from './memory-learn.ts';
+import {MemoryRecallCommand} from './memory-recall.ts';
+import {MemorySearchCommand} from './memory-search.ts';
+import {MemoryLintCommand} from './memory-lint.ts';
+import {MemoryStatsCommand} from './memory-stats.ts';
+import {MemoryCompileCommand} from './memory-compile.ts';
+import {RatchetCheckCommand} from './ratchet-check.ts';
 
-/** Every command, in `--help` order. */
+/**
+ * Every command class, in `--help` order, for the tests that walk them. The CLI itself loads them
+ * lazily through table.ts.
+ */
 export const COMMANDS = [
   InitCommand, StatusCommand, LogCommand, TraceCommand, DoctorCommand,
   MissionCreateCommand, MissionListCommand, MissionShowCommand, MissionApproveCommand, MissionRejectCommand, MissionUpdateCommand,
@@ -45,69 +53,9 @@ export const COMMANDS = [
   FeatureListCommand, FeatureShowCommand, FeatureNextCommand, FeatureUpdateCommand, FeaturePromptCommand,
   ValidateShowCommand, ValidateUpdateCommand,
   HandoffCreateCommand, HandoffListCommand, HandoffShowCommand, HandoffPickupCommand, HandoffCompleteCommand, HandoffReplayCommand,
+  MemoryCorrectCommand, MemoryLearnCommand, MemoryRecallCommand, MemorySearchCommand, MemoryLintCommand, MemoryStatsCommand, MemoryCompileCommand, RatchetCheckCommand,
   CheckpointSaveCommand, CheckpointListCommand, CheckpointRestoreCommand, CheckpointDiffCommand, DiffCommand,
   StateShowCommand, StateLsCommand, StatePutCommand,
 ];
 
-export const VERSION = pkg.version;
-
-/**
- * The commands that can match argv: those whose path is exactly its leading words. clipanion builds
- * a state machine over every registered command on each run (about 10 ms for all of ours), so a
- * command line that names a command registers only that one; anything else (help, a typo) gets all.
- */
-export function candidateCommands(argv: string[]): typeof COMMANDS {
-  const words: string[] = [];
-  for (const arg of argv) {
-    if (arg.startsWith(`-`)) break;
-    words.push(arg);
-  }
-  if (argv.includes(`--help`) || argv.includes(`-h`)) return COMMANDS;
-  if (argv.length === 1 && (argv[0] === `--version` || argv[0] === `-V`)) return [];
-  const matches = COMMANDS.filter(command => (command.paths ?? []).some(path => path.length <= words.length && path.every((token, i) => words[i] === token)));
-  const longest = Math.max(0, ...matches.flatMap(command => (command.paths ?? []).map(path => path.length)));
-  const exact = matches.filter(command => (command.paths ?? []).some(path => path.length === longest && path.every((token, i) => words[i] === token)));
-  return exact.length > 0 ? exact : COMMANDS;
-}
-
-export function makeCli(context: Pick<MaestroContext, 'stdout' | 'env'> & {colorDepth?: number}, argv?: string[]): Cli<MaestroContext> {
-  const colors = context.env.NO_COLOR === undefined && (context.colorDepth ?? 1) > 1;
-  const cli = new Cli<MaestroContext>({binaryLabel: `maestro`, binaryName: `maestro`, binaryVersion: VERSION, enableColors: colors});
-  for (const command of argv ? candidateCommands(argv) : COMMANDS) cli.register(command);
-  cli.register(Builtins.HelpCommand);
-  cli.register(Builtins.VersionCommand);
-  return cli;
-}
-
-/**
- * Parses argv and runs the command. A parse error is one line and exit 2, with the help command to
- * run; everything else is the command's own exit code.
- */
-export async function main(argv: string[], context: MaestroContext): Promise<number> {
-  const cli = makeCli(context, argv);
-  let command;
-  try {
-    command = cli.process(argv, context);
-  } catch (error) {
-    context.stderr.write(`maestro: ${usageErrorLine(cli, argv, error)}\n`);
-    return 2;
-  }
-  return cli.run(command, context);
-}
-
-/** One line for a parse error, naming the help of the command the user meant. */
-function usageErrorLine(cli: Cli<MaestroContext>, argv: string[], error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const words = argv.filter(arg => !arg.startsWith(`-`));
-  const command = COMMANDS.filter(candidate => (candidate.paths?.[0] ?? []).every((token, i) => words[i] === token))
-    .sort((a, b) => (b.paths?.[0]?.length ?? 0) - (a.paths?.[0]?.length ?? 0))[0];
-  const path = command?.paths?.[0];
-  if (!command || !path) return `unknown command "${words.slice(0, 2).join(` `)}" (run \`maestro --help\` for the list)`;
-  const first = message.split(`\n`).find(line => line.trim() !== ``) ?? `bad usage`;
-  // clipanion reports a missing required option as "Command not found": say what the command takes.
-  if (first.startsWith(`Command not found`)) {
-    const usage = cli.usage(command, {prefix: ``}).trim().replace(/\u001b\[[0-9;]*m/g, ``).replace(/#0/g, `<value>`);
-    return `missing or invalid arguments; usage: ${usage} (run \`maestro ${path.join(` `)} --help\`)`;
-  }
-  return `${first.replace(/^(Unknown Syntax Error|Usage Error|Error): /, ``).replace(/\.$/, ``).trim()} (run \`maestro ${path.join(` `)} --help\`)`;
-}
+export {main, makeCli, VERSION} from './main.ts';

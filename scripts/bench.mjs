@@ -132,18 +132,8 @@ function snapshotBundle() {
   for (let attempt = 1; ; attempt++) {
     try {
       fs.rmSync(target, {recursive: true, force: true});
-      fs.mkdirSync(target, {recursive: true});
-      const pending = [`maestro.mjs`];
-      const copied = new Set();
-      while (pending.length > 0) {
-        const name = pending.pop();
-        if (copied.has(name)) continue;
-        const text = fs.readFileSync(path.join(DIST, name), `utf8`);
-        fs.writeFileSync(path.join(target, name), text);
-        copied.add(name);
-        for (const match of text.matchAll(/(?:from|import\()\s*["']\.\/([^"']+\.mjs)["']/g)) pending.push(match[1]);
-      }
-      return {bin: path.join(target, `maestro.mjs`), files: [...copied]};
+      fs.cpSync(DIST, target, {recursive: true});
+      return {bin: path.join(target, `maestro.mjs`), files: fs.readdirSync(target)};
     } catch (error) {
       if (attempt >= 20) throw new Error(`cannot copy the bundle from ${DIST} (${error.message}): run \`node scripts/build.mjs\``);
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
@@ -412,11 +402,11 @@ function peakMemoryKb(cwd, args) {
  */
 function probeIsomorphicGit(cwd) {
   const source = path.dirname(BIN);
-  const chunk = fs.readdirSync(source).find(name => name.startsWith(`isomorphic-git`) && name.endsWith(`.mjs`));
-  if (!chunk) return {note: `no isomorphic-git chunk in the bundle: not probed`};
+  const chunk = `isomorphic-git.mjs`;
+  if (!fs.existsSync(path.join(source, `vendor`, chunk))) return {note: `no vendor/isomorphic-git.mjs in the bundle: not probed`};
   const dir = path.join(BENCH_HOME, `dist-without-isomorphic-git`);
-  fs.mkdirSync(dir, {recursive: true});
-  for (const name of fs.readdirSync(source)) if (name !== chunk) fs.copyFileSync(path.join(source, name), path.join(dir, name));
+  fs.cpSync(source, dir, {recursive: true});
+  fs.rmSync(path.join(dir, `vendor`, chunk));
   const loads = args => {
     const result = run(process.execPath, [path.join(dir, `maestro.mjs`), ...args], {cwd, allowFail: true});
     if (result.status === 0) return false;

@@ -65,6 +65,15 @@ maestro([`mission`, `show`, missionId]);
 maestro([`trace`, `HEAD`]);
 git([`log`, `--notes=maestro`, `-1`, `--format=%h %s%n%N`]);
 
+show(`2a. Memory: a correction made once reaches every later worker prompt`);
+maestro([`memory-correct`, `Never log session tokens or passwords`, `--severity`, `hard`], {agent: `human`});
+maestro([`memory-learn`, `--content`, `The session store needs a cleanup job for expired tokens`], {agent: `codex`});
+maestro([`memory-compile`]);
+maestro([`memory-compile`]);
+maestro([`memory-recall`, `--task`, `log the user in and keep the session tokens`]);
+const withMemory = maestro([`feature`, `prompt`, `auth-impl`, `--mission`, missionId, `--json`], {quiet: true});
+process.stdout.write(`  (the prompt now has a Relevant Memory section: ${JSON.parse(withMemory.stdout).prompt.includes(`Never log session tokens`) ? `yes` : `NO`})\n`);
+
 show(`2b. Handoffs: claude-code packs its session into a UKI packet for codex; codex claims it (one claimer wins) and completes it`);
 const created = maestro([`handoff`, `create`, `--mode`, `execute`, `--session-core`, `ship login`, `--summary`, `Login form done - tests green`, `--next-action`, `wire the session store`,
   `--completed`, `login_form`, `--validation`, `unit_green`, `--artifact`, `src/login.ts`, `--read-more`, `src/login.ts`, `--confidence-work`, `0.9`, `--to`, `codex`], {agent: `claude-code`});

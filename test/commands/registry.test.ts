@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {COMMANDS} from '../../commands/index.ts';
+import {COMMAND_TABLE} from '../../commands/table.ts';
 
 describe(`the command registry`, () => {
   for (const command of COMMANDS) {
@@ -17,4 +18,11 @@ describe(`the command registry`, () => {
       assert.ok((command.usage?.examples ?? []).some(([, line]) => line.includes(`--json`)) || name === `state put`, `no --json example`);
     });
   }
+
+  it(`lists every command in the lazy table under the paths its class declares, in the same order`, async () => {
+    const loaded = await Promise.all(COMMAND_TABLE.map(entry => entry.load()));
+
+    assert.deepEqual(loaded.map(command => command.name), COMMANDS.map(command => command.name));
+    assert.deepEqual(COMMAND_TABLE.map(entry => entry.paths), COMMANDS.map(command => command.paths));
+  });
 });

@@ -1,0 +1,41 @@
+import type {CommandClass} from 'clipanion';
+import type {MaestroContext} from './base.ts';
+import {main} from './main.ts';
+
+/**
+ * Runs maestro in this process with the real streams, cwd and environment: `commands` when the
+ * caller already knows which command the line names (a per-command bundle), else every command.
+ */
+export function runProcess(commands?: Array<CommandClass<MaestroContext>>): void {
+  // A reader that closes the pipe early (`maestro feature list | head`) is not an error.
+  process.stdout.on(`error`, error => {
+    if ((error as NodeJS.ErrnoException).code === `EPIPE`) process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  run(process.argv.slice(2), commands).then(code => {
+    process.exitCode = code;
+  }, error => {
+    process.stderr.write(`maestro: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
+
+async function run(argv: string[], commands?: Array<CommandClass<MaestroContext>>): Promise<number> {
+  // The store is loaded before the command runs (openWorkspace is synchronous), except for help and
+  // version, which never open it.
+  const needsWorkspace = argv.length > 0 && !argv.some(arg => arg === `--help` || arg === `-h` || arg === `--version` || arg === `-V`);
+  const workspace = needsWorkspace ? await import('../lib/workspace.ts') : null;
+  const context: MaestroContext = {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+    colorDepth: process.stdout.isTTY ? process.stdout.getColorDepth() : 1,
+    openWorkspace: (options = {}) => {
+      if (!workspace) throw new Error(`help and version do not open the repository`);
+      return new workspace.Workspace({cwd: process.cwd(), env: process.env, commandLine: workspace.formatCommandLine(argv), ...options});
+    },
+  };
+  return main(argv, context, commands);
+}
