@@ -2,6 +2,7 @@ import {Command, Option} from 'clipanion';
 import {InputError} from '../lib/errors.ts';
 import type {LogView, readLog} from '../lib/history/readLog.ts';
 import {MaestroCommand} from './base.ts';
+import {clip} from './format.ts';
 
 export class LogCommand extends MaestroCommand {
   static paths = [[`log`]];
@@ -24,6 +25,6 @@ export class LogCommand extends MaestroCommand {
     if (limit !== undefined && Number.isNaN(limit)) throw new InputError(`-n "${this.limit}" is not a number`, {hint: `use e.g. -n 20`});
     const view = await readLog(this.context.openWorkspace(), {...(limit !== undefined ? {limit} : {}), ...(this.statePath ? {path: this.statePath} : {})});
     this.print(LogView, view, v => v.entries.map(e =>
-      `${e.commit.slice(0, 10)}  ${e.committedAt.slice(0, 16).replace(`T`, ` `)}  ${(e.agent ?? `unknown`).padEnd(12)}  ${e.command}${e.parents.length > 1 ? `  (merge)` : ``}`).join(`\n`));
+      `${e.commit.slice(0, 10)}  ${e.committedAt.slice(0, 16).replace(`T`, ` `)}  ${(e.agent ?? `unknown`).padEnd(12)}  ${clip(e.command)}${e.parents.length > 1 ? `  (merge)` : ``}`).join(`\n`));
   }
 }

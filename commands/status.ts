@@ -1,7 +1,7 @@
 import {Command, Option} from 'clipanion';
 import type {readStatus, StatusView} from '../lib/status/readStatus.ts';
 import {MaestroCommand} from './base.ts';
-import {formatAge} from './format.ts';
+import {clip, formatAge} from './format.ts';
 
 export class StatusCommand extends MaestroCommand {
   static paths = [[`status`]];
@@ -27,7 +27,7 @@ function renderStatus(v: StatusView): string {
   if (!v.tip) return `[!] Not initialized in ${v.repository.worktree}. Run: maestro init`;
   const lines = [
     `[ok] Initialized (config: ${v.configSource})`,
-    `state   ${v.stateRef} at ${v.tip.commit.slice(0, 12)}, ${formatAge(v.tip.ageSeconds)} ago by ${v.tip.agent ?? `unknown`}: ${v.tip.subject}`,
+    `state   ${v.stateRef} at ${v.tip.commit.slice(0, 12)}, ${formatAge(v.tip.ageSeconds)} ago by ${v.tip.agent ?? `unknown`}: ${clip(v.tip.subject)}`,
     `mirror  .maestro/ ${v.mirror.fresh ? `up to date` : `stale (mirrors ${v.mirror.commit?.slice(0, 12) ?? `nothing`})`}`,
     `handoffs  ${v.pendingHandoffs.length} pending`,
     ...v.pendingHandoffs.map(h => `  ${h.id}  from ${h.agent ?? `unknown`}${h.to ? ` to ${h.to}` : ``}`),
