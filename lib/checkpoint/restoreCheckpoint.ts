@@ -42,7 +42,7 @@ export async function restoreCheckpoint(workspace: Workspace, request: {missionI
     const current = snapshot.tip ? await missionTree(reader, snapshot.tip.tree, missionId) : null;
     const changes: Change[] = [];
     for (const file of await diffTrees(reader, current, target, `${missionDir(missionId)}/`))
-      changes.push({path: file.path, content: file.after ? await reader.blobText(file.after, file.dir ?? undefined) : null});
+      changes.push({path: file.path, content: file.after ? await reader.blobText(file.after) : null});
     return {changes, result: changes.map(change => change.path)};
   }, [[`Maestro-Checkpoint`, checkpoint.id]]);
   const paths = outcome.result;

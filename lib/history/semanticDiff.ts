@@ -61,7 +61,7 @@ export async function semanticDiff(reader: StateReader, request: SemanticDiffReq
   for (const file of files) {
     const [left, right] = await Promise.all([
       file.before ? reader.blobText(file.before) : null,
-      file.after ? reader.blobText(file.after, file.dir ?? undefined) : null,
+      file.after ? reader.blobText(file.after) : null,
     ]);
     changes.push(await describeFile(file.path, left, right));
   }

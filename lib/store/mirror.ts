@@ -97,7 +97,7 @@ export class Mirror {
         continue;
       }
       if (verdict === `write`) {
-        const text = await this.store.reader.blobText(change.after, change.dir ?? undefined);
+        const text = await this.store.reader.blobText(change.after);
         const tmp = `${file}.${process.pid}.tmp`;
         try {
           fs.writeFileSync(tmp, text);

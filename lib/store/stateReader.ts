@@ -22,14 +22,20 @@ export function describeCommit(oid: string, commit: CommitObject): TipInfo {
 export class StateReader {
   private readonly trees = new Map<string, TreeEntry[]>();
   private readonly blobs = new Map<string, string>();
+  private readonly commits = new Map<string, CommitObject>();
   private readonly dirTexts = new Map<string, Map<string, string>>();
 
   constructor(private readonly objects: ObjectDb, readonly cache: StateCache) {}
 
+  /** A commit, memoised: `log` reads each one as a child's parent and again in its own turn. */
   async commit(oid: string): Promise<CommitObject> {
+    const memo = this.commits.get(oid);
+    if (memo) return memo;
     const object = await this.objects.read(oid);
     if (object.type !== `commit`) throw new CorruptStateError(`${oid} is a ${object.type}, not a commit`);
-    return decodeCommit(object.content);
+    const commit = decodeCommit(object.content);
+    this.commits.set(oid, commit);
+    return commit;
   }
 
   /** The tip for a commit id, through the cache when the commit was the last tip seen. */
@@ -63,10 +69,9 @@ export class StateReader {
 
   /**
    * The text of one blob: loose or from a pack, never through a directory's texts cache (parsing a
-   * 2,000-entity directory to read one entity costs more than one pack read). `_dirOid` is kept for
-   * callers that know it.
+   * 2,000-entity directory to read one entity costs more than one pack read).
    */
-  async blobText(oid: string, _dirOid?: string): Promise<string> {
+  async blobText(oid: string): Promise<string> {
     const memo = this.blobs.get(oid);
     if (memo !== undefined) return memo;
     const object = this.objects.readLoose(oid) ?? await this.objects.read(oid);

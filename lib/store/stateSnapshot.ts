@@ -17,7 +17,7 @@ export class StateSnapshot {
     const name = path.slice(slash + 1);
     const entry = (await this.reader.tree(dir.oid)).find(candidate => candidate.name === name);
     if (!entry || isTreeMode(entry.mode)) return null;
-    return this.reader.blobText(entry.oid, dir.oid);
+    return this.reader.blobText(entry.oid);
   }
 
   /** Reads and validates one entity. @throws CorruptStateError naming the path when it fails */

@@ -6,8 +6,6 @@ export interface FileChange {
   /** Blob id before (null: added) and after (null: deleted). */
   before: string | null;
   after: string | null;
-  /** The directory tree holding the new blob (a cache hint for reading it). */
-  dir: string | null;
 }
 
 /**
@@ -29,7 +27,7 @@ export async function diffTrees(reader: StateReader, before: string | null, afte
     if (aTree || bTree) changes.push(...await diffTrees(reader, aTree, bTree, `${path}/`));
     const aBlob = a && !isTreeMode(a.mode) ? a.oid : null;
     const bBlob = b && !isTreeMode(b.mode) ? b.oid : null;
-    if (aBlob !== bBlob) changes.push({path, before: aBlob, after: bBlob, dir: bBlob ? after : null});
+    if (aBlob !== bBlob) changes.push({path, before: aBlob, after: bBlob});
   }
   return changes.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
 }
