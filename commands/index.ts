@@ -27,6 +27,11 @@ import {CheckpointListCommand} from './checkpoint/list.ts';
 import {CheckpointRestoreCommand} from './checkpoint/restore.ts';
 import {CheckpointDiffCommand} from './checkpoint/diff.ts';
 import {DiffCommand} from './diff.ts';
+import {SyncCommand} from './sync.ts';
+import {RemoteSetupCommand} from './remote/setup.ts';
+import {ConflictsCommand} from './conflicts.ts';
+import {ConflictsShowCommand} from './conflicts/show.ts';
+import {ConflictsResolveCommand} from './conflicts/resolve.ts';
 import {HandoffCreateCommand} from './handoff/create.ts';
 import {HandoffListCommand} from './handoff/list.ts';
 import {HandoffShowCommand} from './handoff/show.ts';
@@ -55,6 +60,7 @@ export const COMMANDS = [
   HandoffCreateCommand, HandoffListCommand, HandoffShowCommand, HandoffPickupCommand, HandoffCompleteCommand, HandoffReplayCommand,
   MemoryCorrectCommand, MemoryLearnCommand, MemoryRecallCommand, MemorySearchCommand, MemoryLintCommand, MemoryStatsCommand, MemoryCompileCommand, RatchetCheckCommand,
   CheckpointSaveCommand, CheckpointListCommand, CheckpointRestoreCommand, CheckpointDiffCommand, DiffCommand,
+  SyncCommand, RemoteSetupCommand, ConflictsCommand, ConflictsShowCommand, ConflictsResolveCommand,
   StateShowCommand, StateLsCommand, StatePutCommand,
 ];
 

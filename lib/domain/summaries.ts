@@ -17,7 +17,8 @@ export type HandoffSummary = z.infer<typeof HandoffSummary>;
 export const ConflictSummary = z.looseObject({
   id: z.optional(z.string()),
   path: z.optional(z.string()),
-  field: z.optional(z.string()),
+  field: z.optional(z.nullable(z.string())),
+  status: z.optional(z.string()),
   createdAt: z.optional(z.string()),
 });
 export type ConflictSummary = z.infer<typeof ConflictSummary>;

@@ -48,6 +48,19 @@ export async function initProject(workspace: Workspace): Promise<InitView> {
   if (!hasConfig) fs.writeFileSync(config, DEFAULT_CONFIG);
   mark(!hasConfig, config);
 
+  const {exclude, added} = excludeMirror(workspace);
+  mark(added, `${exclude}: /${MIRROR_DIR}/`);
+
+  await workspace.mirror.sync();
+  return {created, skipped, scope: `project`, bootstrapGenerated: true, stateRef: STATE_REF, tip: outcome.tip!.commit, worktree: workspace.repo.worktree};
+}
+
+/**
+ * Keeps `.maestro/` out of the code branch with a line in `.git/info/exclude` (not `.gitignore`:
+ * nothing to commit, and every worktree shares it). Idempotent.
+ */
+export function excludeMirror(workspace: Workspace): {exclude: string; added: boolean} {
+  const {fs} = workspace.store.deps;
   const exclude = path.join(workspace.repo.commondir, `info`, `exclude`);
   const excludeText = fs.existsSync(exclude) ? fs.readFileSync(exclude, `utf8`) : ``;
   const hasLine = excludeText.split(/\r?\n/).some(line => line.trim() === `/${MIRROR_DIR}/` || line.trim() === `${MIRROR_DIR}/`);
@@ -55,8 +68,5 @@ export async function initProject(workspace: Workspace): Promise<InitView> {
     fs.mkdirSync(path.dirname(exclude), {recursive: true});
     fs.writeFileSync(exclude, `${excludeText}${excludeText === `` || excludeText.endsWith(`\n`) ? `` : `\n`}# maestro: the state mirror, materialized from ${STATE_REF}\n/${MIRROR_DIR}/\n`);
   }
-  mark(!hasLine, `${exclude}: /${MIRROR_DIR}/`);
-
-  await workspace.mirror.sync();
-  return {created, skipped, scope: `project`, bootstrapGenerated: true, stateRef: STATE_REF, tip: outcome.tip!.commit, worktree: workspace.repo.worktree};
+  return {exclude, added: !hasLine};
 }

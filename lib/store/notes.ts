@@ -88,6 +88,61 @@ export async function appendNote(store: Store, request: AppendNoteRequest): Prom
   });
 }
 
+export interface NotesMerge {
+  kind: `up-to-date` | `fast-forward` | `merged`;
+  /** Annotated objects whose note changed here. */
+  objects: string[];
+}
+
+/**
+ * Merges the notes commit `theirs` (a remote's `refs/notes/maestro`) into ours under the notes ref
+ * lock: a fast-forward when ours is contained in it, else a merge commit whose notes are the union of
+ * both per annotated object, joined line by line with `cat_sort_uniq` (git's own strategy for this
+ * kind of note), whatever the fan-out of either tree. `isAncestor(a, b)` answers "is a contained in b".
+ */
+export async function mergeNotes(store: Store, theirs: string, request: {subject: string; agent: string; session: string; isAncestor: (a: string, b: string) => boolean}): Promise<NotesMerge> {
+  const {fs, repo, now} = store.deps;
+  return withRefLock<NotesMerge>({fs, commondir: repo.commondir, ref: NOTES_REF, who: store.identity, now}, async current => {
+    if (current === theirs || (current && request.isAncestor(theirs, current))) return {result: {kind: `up-to-date`, objects: []}, ref: null};
+    const theirNotes = await flattenNotes(store, await notesTree(store, theirs));
+    if (!current || request.isAncestor(current, theirs)) {
+      const ourNotes = await flattenNotes(store, await notesTree(store, current));
+      const objects = [...theirNotes.keys()].filter(object => ourNotes.get(object)?.join() !== theirNotes.get(object)!.join());
+      return {result: {kind: `fast-forward`, objects}, ref: {next: theirs, message: `notes: fast-forward`}};
+    }
+    let tree = await notesTree(store, current);
+    const ourNotes = await flattenNotes(store, tree);
+    const objects: string[] = [];
+    for (const [object, blobs] of theirNotes) {
+      const mine = ourNotes.get(object) ?? [];
+      const texts = await Promise.all([...mine, ...blobs].map(blob => store.reader.blobText(blob)));
+      const note = catSortUniq(texts);
+      if (mine.length === 1 && note === texts[0]) continue;
+      tree = await placeNote(store, tree, object, store.objects.writeBlob(note));
+      objects.push(object);
+    }
+    const commit = writeNotesCommit(store, tree ?? store.objects.write(`tree`, Buffer.alloc(0)), current, request, [theirs]);
+    return {result: {kind: `merged`, objects}, ref: {next: commit, message: `notes: ${request.subject}`}};
+  });
+}
+
+/** Every note of a notes tree by annotated object: its blob ids (several when a mixed fan-out holds copies). */
+async function flattenNotes(store: Store, root: string | null): Promise<Map<string, string[]>> {
+  const notes = new Map<string, string[]>();
+  const walk = async (tree: string, prefix: string): Promise<void> => {
+    for (const entry of await store.reader.tree(tree)) {
+      const name = prefix + entry.name;
+      if (isTreeMode(entry.mode)) {
+        if (FANOUT_DIR.test(entry.name) && name.length < 40) await walk(entry.oid, name);
+      } else if (name.length === 40 && HEX.test(name) && isNoteEntry(entry)) {
+        notes.set(name, [...(notes.get(name) ?? []), entry.oid]);
+      }
+    }
+  };
+  if (root) await walk(root, ``);
+  return notes;
+}
+
 /** git's `cat_sort_uniq`: every non-empty line of every text, sorted bytewise, once, each ending in `\n`. */
 export function catSortUniq(texts: string[]): string {
   const lines = [...new Set(texts.flatMap(text => text.split(`\n`)).filter(line => line !== ``))];
@@ -144,10 +199,10 @@ function fanOutIfLarge(store: Store, entries: TreeEntry[], nameLength: number): 
   return [...others, ...[...groups].map(([name, group]) => ({name, mode: TREE_MODE, oid: store.objects.write(`tree`, encodeTree(group))}))];
 }
 
-function writeNotesCommit(store: Store, tree: string, parent: string | null, request: AppendNoteRequest): string {
+function writeNotesCommit(store: Store, tree: string, parent: string | null, request: {subject: string; agent: string; session: string}, otherParents: string[] = []): string {
   const at = store.deps.now();
   const signature = {name: store.identity.name, email: store.identity.email, timestamp: Math.floor(at.getTime() / 1000), timezoneOffset: timezoneOffset(at)};
   const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ` `).trim();
   const message = `${oneLine(request.subject)}\n\nMaestro-Agent: ${oneLine(request.agent)}\nMaestro-Session: ${oneLine(request.session)}\n`;
-  return store.objects.write(`commit`, encodeCommit({tree, parents: parent ? [parent] : [], author: signature, committer: signature, message}));
+  return store.objects.write(`commit`, encodeCommit({tree, parents: [...(parent ? [parent] : []), ...otherParents], author: signature, committer: signature, message}));
 }

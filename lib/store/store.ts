@@ -71,6 +71,31 @@ export class Store {
     return outcome;
   }
 
+  /**
+   * Moves the state ref under the same lock to something other than a plain child of the tip: a
+   * fast-forward to a fetched commit (`{commit}`) or a merge commit (`{tree, parents}`). `decide` runs
+   * on the current tip inside the lock and returns null to leave the ref alone.
+   */
+  async advance<T>(meta: CommitMeta, decide: (current: TipInfo | null) => Promise<{result: T; next: {commit: string} | {tree: string; parents: string[]} | null}>): Promise<{result: T; tip: TipInfo | null; moved: boolean}> {
+    const {fs, repo, now} = this.deps;
+    const outcome = await withRefLock({fs, commondir: repo.commondir, ref: STATE_REF, who: this.identity, now}, async current => {
+      const base = current ? await this.reader.tipOf(current) : null;
+      const {result, next} = await decide(base);
+      if (!next) return {result: {result, tip: base, moved: false}, ref: null};
+      let commit: string;
+      if (`commit` in next) {
+        commit = next.commit;
+      } else {
+        const object = {...this.commitObject(next.tree, null, meta), parents: next.parents};
+        commit = this.objects.write(`commit`, encodeCommit(object));
+      }
+      const tip = await this.reader.tipOf(commit);
+      return {result: {result, tip, moved: commit !== current}, ref: {next: commit, message: `maestro: ${meta.message}`}};
+    });
+    if (outcome.moved && outcome.tip) this.reader.cache.writeTip(outcome.tip);
+    return outcome;
+  }
+
   private commitObject(tree: string, base: StateTip | null, meta: CommitMeta): CommitObject {
     const at = this.deps.now();
     const signature = {name: this.identity.name, email: this.identity.email, timestamp: Math.floor(at.getTime() / 1000), timezoneOffset: timezoneOffset(at)};
