@@ -101,7 +101,8 @@ function pushAll(workspace: Workspace, remote: string): {pushed: SyncView[`pushe
     if (!match) continue;
     const [, flag, , ref = ``, summary = ``] = match;
     if (flag === `!`) {
-      if (/non-fast-forward|fetch first|stale info|cannot lock ref/.test(summary)) rejected.push(ref);
+      // Refused because the remote moved, or because another push held the remote's ref lock: retry.
+      if (/non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|failed to lock|incorrect old value/.test(summary)) rejected.push(ref);
       else refused.push(`${ref} (${summary.replace(/^\[rejected\]\s*/, ``)})`);
       continue;
     }
