@@ -12,6 +12,9 @@ const root = join(fileURLToPath(import.meta.url), `..`, `..`);
 const bin = join(root, `dist`, `maestro.mjs`);
 const repo = realpathSync(mkdtempSync(join(tmpdir(), `maestro-demo-`)));
 const keep = process.argv.includes(`--keep`);
+// A second machine and the remote they share, next to the first repository.
+const laptop = `${repo}-laptop`;
+const remote = `${repo}-remote.git`;
 const env = {...process.env, GIT_AUTHOR_NAME: `Demo Human`, GIT_AUTHOR_EMAIL: `human@example.com`, GIT_COMMITTER_NAME: `Demo Human`, GIT_COMMITTER_EMAIL: `human@example.com`, MAESTRO_NO_GC: `1`};
 delete env.MAESTRO_AGENT;
 let failures = 0;
@@ -21,8 +24,8 @@ function show(title) {
 }
 
 function run(label, command, args, options = {}) {
-  process.stdout.write(`$ ${options.agent ? `MAESTRO_AGENT=${options.agent} ` : ``}${label}\n`);
-  const result = spawnSync(command, args, {cwd: repo, encoding: `utf8`, input: options.input, env: {...env, ...(options.agent ? {MAESTRO_AGENT: options.agent} : {})}});
+  process.stdout.write(`${options.cwd ? `[${options.cwd === laptop ? `laptop` : options.cwd}] ` : ``}$ ${options.agent ? `MAESTRO_AGENT=${options.agent} ` : ``}${label}\n`);
+  const result = spawnSync(command, args, {cwd: options.cwd ?? repo, encoding: `utf8`, input: options.input, env: {...env, ...(options.agent ? {MAESTRO_AGENT: options.agent} : {})}});
   const out = options.quiet ? `` : `${result.stdout}${result.stderr}`.trimEnd();
   if (out) process.stdout.write(`${out.split(`\n`).map(line => `  ${line}`).join(`\n`)}\n`);
   const expected = options.expect ?? 0;
@@ -111,9 +114,37 @@ git([`status`, `--short`]);
 show(`6. The .maestro/ mirror, for cat and grep`);
 run(`ls -R .maestro`, `ls`, [`-R`, `.maestro`]);
 
-show(`7. Health check`);
+show(`7. Sharing state: a second machine through a bare remote`);
+git([`init`, `--quiet`, `--bare`, `--initial-branch=main`, remote]);
+git([`remote`, `add`, `origin`, remote]);
+git([`push`, `--quiet`, `origin`, `main`]);
+maestro([`remote`, `setup`]);
+maestro([`sync`]);
+git([`clone`, `--quiet`, remote, laptop]);
+maestro([`sync`], {cwd: laptop});
+maestro([`feature`, `list`, `--mission`, missionId], {cwd: laptop});
+process.stdout.write(`  (both machines now change the mission's title, and each learns something)\n`);
+maestro([`mission`, `update`, missionId, `--title`, `Auth, first slice`], {agent: `human`});
+maestro([`memory-learn`, `--content`, `the auth tests need a seeded clock`], {agent: `codex`});
+maestro([`mission`, `update`, missionId, `--title`, `Authentication v1`], {agent: `gemini`, cwd: laptop});
+maestro([`memory-learn`, `--content`, `gemini prefers small handoffs`], {agent: `gemini`, cwd: laptop});
+maestro([`sync`]);
+maestro([`sync`], {cwd: laptop});
+maestro([`sync`]);
+const trees = [repo, laptop].map(cwd => spawnSync(`git`, [`rev-parse`, `refs/maestro/main^{tree}`], {cwd, encoding: `utf8`}).stdout.trim());
+process.stdout.write(`  state trees: ${trees.map(tree => tree.slice(0, 12)).join(` and `)} (${trees[0] === trees[1] ? `identical` : `DIFFERENT`})\n`);
+if (trees[0] !== trees[1]) failures++;
+maestro([`conflicts`]);
+const conflict = JSON.parse(maestro([`conflicts`, `--json`], {quiet: true}).stdout).conflicts[0];
+if (conflict) maestro([`conflicts`, `resolve`, conflict.id, `--take`, `theirs`], {agent: `human`});
+maestro([`sync`]);
+maestro([`sync`], {cwd: laptop});
+maestro([`memory-search`, `seeded`], {cwd: laptop});
+git([`log`, `--oneline`, `--graph`, `-n`, `8`, `refs/maestro/main`]);
+
+show(`8. Health check`);
 maestro([`doctor`]);
 
 process.stdout.write(`\n${failures === 0 ? `demo finished: every step behaved as expected` : `demo finished with ${failures} unexpected exit code(s)`} (repository: ${keep ? repo : `removed; run with --keep to look around`})\n`);
-if (!keep) rmSync(repo, {recursive: true, force: true});
+if (!keep) for (const dir of [repo, laptop, remote]) rmSync(dir, {recursive: true, force: true});
 process.exit(failures === 0 ? 0 : 1);
