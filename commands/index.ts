@@ -1,4 +1,8 @@
 import {DoctorCommand} from './doctor.ts';
+import {InstallCommand} from './install.ts';
+import {UninstallCommand} from './uninstall.ts';
+import {UpdateCommand} from './update.ts';
+import {CompletionCommand} from './completion.ts';
 import {InitCommand} from './init.ts';
 import {LogCommand} from './log.ts';
 import {StateLsCommand} from './state/ls.ts';
@@ -53,6 +57,7 @@ import {RatchetCheckCommand} from './ratchet-check.ts';
  */
 export const COMMANDS = [
   InitCommand, StatusCommand, LogCommand, TraceCommand, DoctorCommand,
+  InstallCommand, UninstallCommand, UpdateCommand, CompletionCommand,
   MissionCreateCommand, MissionListCommand, MissionShowCommand, MissionApproveCommand, MissionRejectCommand, MissionUpdateCommand,
   MilestoneListCommand, MilestoneStatusCommand, MilestoneSealCommand,
   FeatureListCommand, FeatureShowCommand, FeatureNextCommand, FeatureUpdateCommand, FeaturePromptCommand,

@@ -105,7 +105,16 @@ const checkRemotes: Check = workspace => {
   const text = fs.readFileSync(path.join(repo.commondir, `config`), `utf8`);
   const missing = remotes.filter(remote => !text.includes(`refs/maestro/*:refs/remotes/${remote}/maestro/*`));
   return missing.length === 0 ? ok(`remotes`, `git fetch carries the state from ${remotes.join(`, `)}`)
-    : warn(`remotes`, `a plain git fetch does not bring the state from ${missing.join(`, `)}`, `git config --add remote.${missing[0]}.fetch '+refs/maestro/*:refs/remotes/${missing[0]}/maestro/*'`);
+    : warn(`remotes`, `a plain git fetch does not bring the state from ${missing.join(`, `)}`, `run \`maestro remote setup ${missing[0]}\``);
+};
+
+const checkInstructionBlocks: Check = async workspace => {
+  const {checkInstructionBlocks: inspect} = await import('../install/checkInstructionBlocks.ts');
+  try {
+    return {name: `blocks`, ...await inspect({env: workspace.options.env, projectRoot: workspace.repo.worktree})};
+  } catch (error) {
+    return warn(`blocks`, (error as Error).message, `fix the file, then run \`maestro install --check\``);
+  }
 };
 
 const checkLooseObjects: Check = workspace => {
@@ -113,7 +122,7 @@ const checkLooseObjects: Check = workspace => {
   return estimate > 6700 ? warn(`objects`, `about ${estimate} loose objects`, `run \`git gc\``) : ok(`objects`, `about ${estimate} loose objects`);
 };
 
-const CHECKS: Check[] = [checkGit, checkRepository, checkWorktreesShare, checkStateRef, checkFsck, checkLock, checkMirror, checkIdentity, checkRemotes, checkLooseObjects];
+const CHECKS: Check[] = [checkGit, checkRepository, checkWorktreesShare, checkStateRef, checkFsck, checkLock, checkMirror, checkIdentity, checkRemotes, checkInstructionBlocks, checkLooseObjects];
 
 /** Runs every check; with `fix`, repairs what is safe (a stale mirror, a lock left by a dead maestro). */
 export async function runDoctor(workspace: Workspace, request: {fix: boolean}): Promise<DoctorView> {
