@@ -50,6 +50,11 @@ import {MemoryLintCommand} from './memory-lint.ts';
 import {MemoryStatsCommand} from './memory-stats.ts';
 import {MemoryCompileCommand} from './memory-compile.ts';
 import {RatchetCheckCommand} from './ratchet-check.ts';
+import {PrincipleListCommand} from './principle/list.ts';
+import {PrincipleAddCommand} from './principle/add.ts';
+import {PrincipleRemoveCommand} from './principle/remove.ts';
+import {PrincipleEffectivenessCommand} from './principle/effectiveness.ts';
+import {SessionCommand} from './session.ts';
 
 /**
  * Every command class, in `--help` order, for the tests that walk them. The CLI itself loads them
@@ -64,6 +69,7 @@ export const COMMANDS = [
   ValidateShowCommand, ValidateUpdateCommand,
   HandoffCreateCommand, HandoffListCommand, HandoffShowCommand, HandoffPickupCommand, HandoffCompleteCommand, HandoffReplayCommand,
   MemoryCorrectCommand, MemoryLearnCommand, MemoryRecallCommand, MemorySearchCommand, MemoryLintCommand, MemoryStatsCommand, MemoryCompileCommand, RatchetCheckCommand,
+  PrincipleListCommand, PrincipleAddCommand, PrincipleRemoveCommand, PrincipleEffectivenessCommand, SessionCommand,
   CheckpointSaveCommand, CheckpointListCommand, CheckpointRestoreCommand, CheckpointDiffCommand, DiffCommand,
   SyncCommand, RemoteSetupCommand, ConflictsCommand, ConflictsShowCommand, ConflictsResolveCommand,
   StateShowCommand, StateLsCommand, StatePutCommand,

@@ -1,5 +1,5 @@
 import * as nodeFs from 'node:fs';
-import {resolveAgentIdentity, type AgentIdentity} from './agentIdentity.ts';
+import {configuredAgent, resolveAgentIdentity, type AgentIdentity} from './agentIdentity.ts';
 import * as nodePath from 'node:path';
 import {InputError, NotInitializedError} from './errors.ts';
 import {findRepository} from './store/findRepository.ts';
@@ -24,6 +24,8 @@ export interface WorkspaceOptions {
 export interface LocalConfig {
   strictDependencies: boolean;
   agent?: string;
+  /** `mission create --workflow` templates by name, as written (checked when one is used). */
+  workflowTemplates?: Record<string, unknown>;
 }
 
 /** argv as a person would retype it: words with spaces or quotes are single-quoted. */
@@ -45,7 +47,7 @@ export class Workspace {
     const repo = findRepository(fs, options.cwd);
     this.store = new Store({fs, repo, cache: {}, now: options.now ?? (() => new Date()), env: options.env});
     this.mirror = new Mirror(this.store);
-    this.identity = resolveAgentIdentity(options.env, options.agent);
+    this.identity = resolveAgentIdentity(options.env, options.agent, process.ppid, () => this.configuredAgent());
   }
 
   /** A user's input file, relative to where the command runs. @throws InputError when unreadable */
@@ -79,7 +81,20 @@ export class Workspace {
       throw new InputError(`${file} is not valid YAML: ${(error as Error).message.split(`\n`)[0]}`, {hint: `fix it, or delete it to use the defaults`});
     }
     const record = (typeof data === `object` && data !== null ? data : {}) as Record<string, unknown>;
-    return {strictDependencies: record.strictDependencies === true, ...(typeof record.agent === `string` ? {agent: record.agent} : {})};
+    const templates = record.workflowTemplates;
+    return {
+      strictDependencies: record.strictDependencies === true, ...(typeof record.agent === `string` ? {agent: record.agent} : {}),
+      ...(typeof templates === `object` && templates !== null && !Array.isArray(templates) ? {workflowTemplates: templates as Record<string, unknown>} : {}),
+    };
+  }
+
+  /** `agent:` of `.maestro/config.yaml`, for the identity when nothing else names the agent. */
+  private configuredAgent(): string | undefined {
+    try {
+      return configuredAgent(this.store.deps.fs.readFileSync(nodePath.join(this.repo.worktree, `.maestro`, `config.yaml`), `utf8`));
+    } catch {
+      return undefined;
+    }
   }
 
   get repo() {

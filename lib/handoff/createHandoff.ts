@@ -5,6 +5,7 @@ import type {UkiContent, UkiRefs} from '../domain/ukiContent.ts';
 import {fileAnchor, prefixedToken, refValue} from '../domain/ukiTokens.ts';
 import type {Workspace} from '../workspace.ts';
 import {readGitContext, type GitContext} from './gitContext.ts';
+import {outcomeChange, readPrinciples} from '../principle/principleStore.ts';
 import {checkGates} from './handoffGates.ts';
 import {parseHandoffInput, type CreateHandoffRequest, type HandoffInput} from './handoffInput.ts';
 import {resolveHandoffLink, type HandoffLink} from './handoffLink.ts';
@@ -16,7 +17,8 @@ const READ_MORE_FILES = 5;
 /**
  * Creates a pending handoff in one state commit (reference-handoff §2.2): the flags normalised into
  * tokens, the context collected from git (branch, changed files, PLAN.md) and from the state (the
- * mission and feature it belongs to), the gates of a `--feature-id` checked, the UKI string rendered.
+ * mission and feature it belongs to), the gates of a `--feature-id` checked against the principles in
+ * force (and a pending outcome recorded for each gate passed), the UKI string rendered.
  * Anything refused writes nothing.
  * @throws InputError (flags, UKI rules), NotFoundError (mission, feature), GateError (gates), NotInitializedError
  */
@@ -29,7 +31,7 @@ export async function createHandoff(workspace: Workspace, request: CreateHandoff
   const outcome = await workspace.transact(`handoff create`, async snapshot => {
     const link = await resolveHandoffLink(snapshot, input.refs);
     const content = buildContent(input, git, link);
-    if (link.gate) checkGates(link.gate.profile, content, link.featureId!);
+    const passed = link.gate ? checkGates(await readPrinciples(snapshot), link.gate.profile, content, link.featureId!) : [];
     const taken = new Set(await snapshot.list(HANDOFFS_DIR));
     let id = newDatedId(now, Math.random);
     while (taken.has(`${id}.json`)) id = newDatedId(now, Math.random);
@@ -39,7 +41,11 @@ export async function createHandoff(workspace: Workspace, request: CreateHandoff
     });
     const valid = Handoff.safeParse(handoff);
     if (!valid.success) throw new Error(`a new handoff fails its schema: ${valid.error.issues.map(describeIssue).join(`; `)}`);
-    return {changes: [handoffChange(valid.data)], result: valid.data};
+    // One pending outcome per gate passed (reference-handoff §2.4, step 8), for `principle effectiveness`.
+    const outcomes = passed.map(principleId => outcomeChange({
+      principleId, handoffId: id, featureId: link.featureId!, missionId: link.missionId!, outcome: `pending`, recordedAt: handoff.createdAt, updatedAt: handoff.createdAt,
+    }));
+    return {changes: [handoffChange(valid.data), ...outcomes], result: valid.data};
   });
   return outcome.result;
 }

@@ -4,6 +4,7 @@ import type {Feature} from '../domain/feature.ts';
 import {newDatedId} from '../domain/ids.ts';
 import type {Milestone, Mission} from '../domain/mission.ts';
 import {slugAssertionId, validatePlan, type MissionPlan} from '../domain/plan.ts';
+import {applyWorkflow, resolveWorkflow} from '../domain/workflow.ts';
 import {InputError} from '../errors.ts';
 import type {Change} from '../store/types.ts';
 import type {Workspace} from '../workspace.ts';
@@ -15,16 +16,19 @@ export interface CreateMissionRequest {
   planText: string;
   /** Where it came from, for messages: a path or `stdin`. */
   source: string;
+  /** `--workflow`: a template whose phases become the plan's milestones (reference §7). */
+  workflow?: string;
 }
 
 /**
  * Creates a draft mission from a plan in one commit. The whole plan is validated first (schema,
  * duplicate ids, unknown milestones, unknown or cyclic dependencies) and every problem reported at
- * once, so a refused plan writes nothing.
- * @throws InputError (exit 2) for invalid JSON or an invalid plan; NotInitializedError before `maestro init`
+ * once, so a refused plan writes nothing. With a workflow, its phases are the plan's milestones.
+ * @throws InputError (exit 2) for invalid JSON, an invalid plan or an unknown workflow; NotInitializedError before `maestro init`
  */
 export async function createMission(workspace: Workspace, request: CreateMissionRequest): Promise<MissionCreatedView> {
-  const plan = parsePlan(request);
+  const templates = request.workflow === undefined ? {} : (await workspace.config()).workflowTemplates ?? {};
+  const plan = parsePlan(request, templates);
   // Without this, the first transaction would create refs/maestro/main with no `maestro.json`.
   await workspace.requireTip();
   const now = workspace.store.deps.now();
@@ -45,13 +49,15 @@ export async function createMission(workspace: Workspace, request: CreateMission
   return {mission: toMissionView({mission, milestones}), features, assertions};
 }
 
-function parsePlan(request: CreateMissionRequest): MissionPlan {
+function parsePlan(request: CreateMissionRequest, templates: Record<string, unknown>): MissionPlan {
+  const workflow = request.workflow === undefined ? undefined : resolveWorkflow(request.workflow, templates);
   let data: unknown;
   try {
     data = JSON.parse(request.planText);
   } catch (error) {
     throw new InputError(`invalid JSON in plan ${request.source}: ${(error as Error).message}`, {hint: `fix the JSON syntax (check it with \`jq . ${request.source === `stdin` ? `` : request.source}\`) and run mission create again`});
   }
+  if (workflow) data = applyWorkflow(data, request.workflow!, workflow);
   const {plan, problems} = validatePlan(data);
   if (plan) return plan;
   throw new InputError(`invalid mission plan ${request.source}: ${problems.length === 1 ? problems[0] : `${problems.length} problems`}`, {

@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
 import {buildWorkerPrompt, previousMilestoneOutput, promptContent, REVIEW_PROFILES} from '../domain/workerPrompt.ts';
 import type {Feature} from '../domain/feature.ts';
+import {isGate, principlesForProfile} from '../domain/principle.ts';
 import {workerDir} from '../mission/missionPaths.ts';
 import {findFeature, findMilestone, loadMissionState} from '../mission/missionState.ts';
+import {readPrinciples} from '../principle/principleStore.ts';
 import {MIRROR_DIR} from '../store/mirror.ts';
 import type {Workspace} from '../workspace.ts';
 import {loadSkill} from './loadSkill.ts';
@@ -30,7 +32,8 @@ export interface GeneratePromptRequest {
  * Builds a feature's worker prompt (reference §6), stores it at `missions/<M>/workers/<F>/prompt.md`
  * and writes `--out`. The stored prompt changes only when more than its `**Generated:**` line would:
  * agents that ask for the prompt in a loop make one commit, and get the stored text back after that.
- * Memory and prior handoffs are best-effort: a failure to read them leaves their section out.
+ * Memory, the principles of the milestone's profile and prior handoffs are best-effort: a failure to
+ * read them leaves their section out.
  * @throws NotFoundError (mission, feature), InputError (--out: checked before the transaction, written
  *   inside it, so a refused --out commits nothing)
  */
@@ -42,14 +45,17 @@ export async function generatePrompt(workspace: Workspace, request: GenerateProm
     const feature = findFeature(state, request.featureId);
     const milestone = findMilestone(state, feature.milestoneId);
     const workerBase = loadSkill(workspace, `maestro:worker-base`).text;
-    const [memory, handoffs] = await Promise.all([
+    const [memory, handoffs, principles] = await Promise.all([
       bestEffort(relevantMemory(snapshot, feature)),
       bestEffort(priorHandoffs(snapshot, state.mission.id, feature.id)),
+      milestone.profile ? bestEffort(readPrinciples(snapshot)) : undefined,
     ]);
+    const shown = milestone.profile && principles ? principlesForProfile(principles, milestone.profile)
+      .map(p => ({name: p.name, rule: p.rule, ...(isGate(p) ? {gateField: p.gateField, gateCheck: p.gateCheck} : {})})) : [];
     const fresh = buildWorkerPrompt({
       mission: state.mission, milestone, feature, features: state.features, assertions: state.assertions,
       skill: loadSkill(workspace, feature.workerType).text, workerBase,
-      ...(memory ? {memory} : {}), ...(handoffs?.length ? {handoffs} : {}),
+      ...(memory ? {memory} : {}), ...(handoffs?.length ? {handoffs} : {}), ...(shown.length ? {principles: shown} : {}),
       ...(milestone.profile && REVIEW_PROFILES.includes(milestone.profile) ? {previousOutput: previousMilestoneOutput(state.milestones, milestone, state.features)} : {}),
       generatedAt: workspace.store.deps.now().toISOString(),
     });
