@@ -2,7 +2,6 @@ import * as path from 'node:path';
 import * as z from 'zod/mini';
 import {STATE_FORMAT, STATE_FORMAT_PATH, StateFormat} from '../domain/stateFormat.ts';
 import {childProcess} from '../lazyBuiltins.ts';
-import {readGitConfig} from '../store/gitConfig.ts';
 import {breakDeadLock, describeLock} from '../store/lockFile.ts';
 import {STATE_REF} from '../store/types.ts';
 import type {Workspace} from '../workspace.ts';
@@ -97,15 +96,19 @@ const checkIdentity: Check = workspace => {
     : warn(`identity`, `no git identity: state commits use ${identity.name} <${identity.email}>`, `git config --global user.name "Your Name" && git config --global user.email you@example.com`);
 };
 
-const checkRemotes: Check = workspace => {
-  const {fs, repo} = workspace.store.deps;
-  const config = readGitConfig(fs, path.join(repo.commondir, `config`));
-  const remotes = [...new Set([...config.keys()].filter(key => key.startsWith(`remote.`) && key.endsWith(`.url`)).map(key => key.slice(7, -4)))];
+const checkRemotes: Check = async workspace => {
+  const {listRemotes, remoteSetupStatus} = await import('../sync/remoteSetup.ts');
+  const deps = workspace.store.deps;
+  let remotes: string[];
+  try {
+    remotes = listRemotes(deps);
+  } catch {
+    return warn(`remotes`, `skipped: git is not on PATH`, null);
+  }
   if (remotes.length === 0) return ok(`remotes`, `no remotes: state stays on this machine`);
-  const text = fs.readFileSync(path.join(repo.commondir, `config`), `utf8`);
-  const missing = remotes.filter(remote => !text.includes(`refs/maestro/*:refs/remotes/${remote}/maestro/*`));
-  return missing.length === 0 ? ok(`remotes`, `git fetch carries the state from ${remotes.join(`, `)}`)
-    : warn(`remotes`, `a plain git fetch does not bring the state from ${missing.join(`, `)}`, `run \`maestro remote setup ${missing[0]}\``);
+  const partial = remotes.map(remote => remoteSetupStatus(deps, remote)).filter(status => status.missing.length > 0);
+  return partial.length === 0 ? ok(`remotes`, `git fetch carries the state, tags and notes from ${remotes.join(`, `)}`)
+    : warn(`remotes`, `a plain git fetch does not bring all of the state from ${partial.map(p => `${p.remote} (missing ${p.missing.length} of 3 refspecs)`).join(`, `)}`, `run \`maestro remote setup ${partial[0]!.remote}\``);
 };
 
 const checkInstructionBlocks: Check = async workspace => {
