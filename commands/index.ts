@@ -50,6 +50,19 @@ import {MemoryLintCommand} from './memory-lint.ts';
 import {MemoryStatsCommand} from './memory-stats.ts';
 import {MemoryCompileCommand} from './memory-compile.ts';
 import {RatchetCheckCommand} from './ratchet-check.ts';
+import {TaskCreateCommand} from './task/create.ts';
+import {TaskQCommand} from './task/q.ts';
+import {TaskShowCommand} from './task/show.ts';
+import {TaskListCommand} from './task/list.ts';
+import {TaskUpdateCommand} from './task/update.ts';
+import {TaskCloseCommand} from './task/close.ts';
+import {TaskReadyCommand} from './task/ready.ts';
+import {NoteCommand} from './note.ts';
+import {ReplyWriteCommand} from './reply/write.ts';
+import {ReplyListCommand} from './reply/list.ts';
+import {ReplyIngestCommand} from './reply/ingest.ts';
+import {GraphLinkCommand} from './graph-link.ts';
+import {GraphContextCommand} from './graph-context.ts';
 import {PrincipleListCommand} from './principle/list.ts';
 import {PrincipleAddCommand} from './principle/add.ts';
 import {PrincipleRemoveCommand} from './principle/remove.ts';
@@ -72,6 +85,8 @@ export const COMMANDS = [
   PrincipleListCommand, PrincipleAddCommand, PrincipleRemoveCommand, PrincipleEffectivenessCommand, SessionCommand,
   CheckpointSaveCommand, CheckpointListCommand, CheckpointRestoreCommand, CheckpointDiffCommand, DiffCommand,
   SyncCommand, RemoteSetupCommand, ConflictsCommand, ConflictsShowCommand, ConflictsResolveCommand,
+  TaskCreateCommand, TaskQCommand, TaskShowCommand, TaskListCommand, TaskUpdateCommand, TaskCloseCommand, TaskReadyCommand,
+  NoteCommand, ReplyWriteCommand, ReplyListCommand, ReplyIngestCommand, GraphLinkCommand, GraphContextCommand,
   StateShowCommand, StateLsCommand, StatePutCommand,
 ];
 
