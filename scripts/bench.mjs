@@ -241,6 +241,75 @@ function buildRepository(dir, {entities, commits}) {
   return steps;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Sync: two histories that diverged by 1,000 commits each, merged by `maestro sync`
+
+const MERGE = {entities: 2_000, commitsPerSide: 1_000, overlap: 50, targetMs: 2_000};
+
+/**
+ * One fast-import stream: a base commit with 2,000 features, then side A (1,000 commits on features
+ * 0..999) on refs/maestro/main and side B (1,000 commits on features 1000..1999, and 50 of A's
+ * features changed differently: true conflicts) on refs/maestro/side-b. B is pushed to a bare remote
+ * as its refs/maestro/main; `maestro sync` in A then fetches it, merges and pushes the merge.
+ */
+function buildDivergedRepositories() {
+  const dir = path.join(BENCH_HOME, `merge-a`);
+  const remote = path.join(BENCH_HOME, `merge-remote.git`);
+  fs.mkdirSync(dir, {recursive: true});
+  git(dir, [`init`, `--quiet`]);
+  git(BENCH_HOME, [`init`, `--quiet`, `--bare`, remote]);
+  const stream = [];
+  const start = 1_735_689_600;
+  const header = (ref, mark, time, subject, from) => {
+    const message = `${subject}\n\nMaestro-Agent: bench-${ref.endsWith(`side-b`) ? `b` : `a`}\nMaestro-Session: bench-merge\n`;
+    stream.push(`commit ${ref}\nmark :${mark}\ncommitter Bench Agent <bench@example.com> ${time} +0000\ndata ${Buffer.byteLength(message)}\n${message}${from ? `from :${from}\n` : ``}`);
+  };
+  header(STATE_REF, 1, start, `init`);
+  inlineFile(stream, `maestro.json`, `{\n  "format": 1\n}\n`);
+  for (let i = 0; i < MERGE.entities; i++) inlineFile(stream, `${FEATURES_DIR}/${featureId(i)}.json`, feature(i, 0));
+  let mark = 1;
+  for (let c = 1; c <= MERGE.commitsPerSide; c++) {
+    const i = (c - 1) % 1_000;
+    header(STATE_REF, ++mark, start + c * 60, `state put ${featureId(i)} on a`, c === 1 ? 1 : mark - 1);
+    inlineFile(stream, `${FEATURES_DIR}/${featureId(i)}.json`, feature(i, c));
+  }
+  let previous = 1;
+  for (let c = 1; c <= MERGE.commitsPerSide; c++) {
+    const i = c <= MERGE.overlap ? c - 1 : 1_000 + ((c - 1) % 1_000);
+    header(`refs/maestro/side-b`, ++mark, start + c * 60 + 30, `state put ${featureId(i)} on b`, previous);
+    previous = mark;
+    inlineFile(stream, `${FEATURES_DIR}/${featureId(i)}.json`, feature(i, c + 7));
+  }
+  stream.push(`done\n`);
+  git(dir, [`fast-import`, `--quiet`, `--done`], stream.join(``));
+  git(dir, [`gc`, `--quiet`]);
+  git(dir, [`push`, `--quiet`, remote, `refs/maestro/side-b:refs/maestro/main`]);
+  git(dir, [`remote`, `add`, `origin`, remote]);
+  const tips = {a: readRef(dir, STATE_REF), b: readRef(dir, `refs/maestro/side-b`)};
+  git(dir, [`update-ref`, `-d`, `refs/maestro/side-b`]);
+  return {dir, remote, tips};
+}
+
+/** Times `maestro sync` merging the diverged histories, `runs` times, resetting both sides between runs. */
+function measureMerge(runs) {
+  log(`building two histories that diverged by ${MERGE.commitsPerSide} commits each (${MERGE.entities} features)...`);
+  const {dir, remote, tips} = buildDivergedRepositories();
+  run(process.execPath, [BIN, `init`, `--json`], {cwd: dir});
+  const times = [];
+  let view = null;
+  for (let i = 0; i < runs; i++) {
+    git(dir, [`update-ref`, STATE_REF, tips.a]);
+    git(dir, [`update-ref`, `-d`, `refs/remotes/origin/maestro/main`]);
+    git(remote, [`update-ref`, STATE_REF, tips.b]);
+    let result;
+    times.push(timed(() => { result = run(process.execPath, [BIN, `sync`, `--json`], {cwd: dir}); }));
+    view = JSON.parse(result.stdout);
+    if (view.merge.kind !== `merged`) throw new Error(`maestro sync did not merge: ${result.stdout}`);
+  }
+  const [mergeParents] = [git(dir, [`rev-list`, `--parents`, `-n`, `1`, STATE_REF]).trim().split(` `).length - 1];
+  return {commitsPerSide: MERGE.commitsPerSide, features: MERGE.entities, syncMs: round2(median(times)), minMs: round2(Math.min(...times)), received: view.merge.received.length, conflicts: view.merge.conflicts.length, mergeParents, runs};
+}
+
 /** The commit a ref points at, read from the files (loose first, then packed-refs). */
 function readRef(dir, ref) {
   try {
@@ -482,6 +551,7 @@ function main() {
   }
 
   const isoGit = probeIsomorphicGit(repos.large);
+  const merge = measureMerge(Math.max(1, Math.min(options.runs, 5)));
 
   const medians = Object.fromEntries(variants.map(v => [v.id, median(times[v.id])]));
   const floor = medians.floor;
@@ -513,6 +583,7 @@ function main() {
       check(`peak memory of ${kind} (large) < ${TARGETS.peakMemoryMb} MB`, kb / 1024, TARGETS.peakMemoryMb, `MB`, kb / 1024 < TARGETS.peakMemoryMb);
     }
   }
+  check(`sync merging ${merge.commitsPerSide} + ${merge.commitsPerSide} diverged commits < ${MERGE.targetMs} ms`, merge.syncMs, MERGE.targetMs, `ms`, merge.syncMs < MERGE.targetMs);
   const failed = checks.filter(c => !c.pass);
   const summary = `${checks.length - failed.length}/${checks.length} targets pass${failed.length ? `; FAIL: ${failed.map(c => c.name).join(`, `)}` : ``}${memoryNote ? ` (${memoryNote})` : ``}`;
 
@@ -527,7 +598,7 @@ function main() {
       const {repo, id, feature: featureName, features, milestones, createMs} = repos.missions[m.name];
       return [m.name, {repo, id, milestones, features, updatedFeature: featureName, createMs: Math.round(createMs)}];
     })),
-    results: rows, loadsIsomorphicGit: isoGit, peakMemoryKb: memory, peakMemoryNote: memoryNote, checks, summary,
+    results: rows, merge, loadsIsomorphicGit: isoGit, peakMemoryKb: memory, peakMemoryNote: memoryNote, checks, summary,
     totalMs: Math.round(Number(process.hrtime.bigint() - setupStart) / 1e6), measureMs: Math.round(measureMs),
   };
   if (options.json) {
@@ -555,6 +626,8 @@ function printTable(report) {
   const widths = header.map((h, i) => Math.max(h.length, ...table.map(row => row[i].length)));
   const fmt = row => row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(`  `).trimEnd();
   out.push(fmt(header), widths.map(w => `-`.repeat(w)).join(`  `), ...table.map(fmt));
+  const mg = report.merge;
+  out.push(``, `sync merge: ${mg.commitsPerSide} + ${mg.commitsPerSide} diverged commits over ${mg.features} features, fetched, merged (${mg.received} files in, ${mg.conflicts} conflicts) and pushed by one \`maestro sync\`: median ${mg.syncMs.toFixed(0)} ms (min ${mg.minMs.toFixed(0)}) of ${mg.runs} runs`);
   out.push(``);
   if (report.peakMemoryKb) out.push(`peak memory (max RSS, large): status ${(report.peakMemoryKb.statusLargeKb / 1024).toFixed(1)} MB, write ${(report.peakMemoryKb.writeLargeKb / 1024).toFixed(1)} MB, feature list of the 2,000-feature mission ${(report.peakMemoryKb.featureListLargeKb / 1024).toFixed(1)} MB (information)`);
   else out.push(`peak memory: skipped (${report.peakMemoryNote})`);
@@ -563,7 +636,7 @@ function printTable(report) {
   else out.push(`isomorphic-git loaded (large): by status ${iso.statusLarge ? `YES` : `no`}, by the write ${iso.writeLarge ? `YES` : `no`} (the design wants no)`);
   out.push(``, `targets:`);
   const nameWidth = Math.max(...report.checks.map(c => c.name.length));
-  for (const c of report.checks) out.push(`  ${c.pass ? `PASS` : `FAIL`}  ${c.name.padEnd(nameWidth)}  ${c.value.toFixed(2)}${c.unit === `MB` ? ` MB` : `x`}`);
+  for (const c of report.checks) out.push(`  ${c.pass ? `PASS` : `FAIL`}  ${c.name.padEnd(nameWidth)}  ${c.value.toFixed(2)}${c.unit === `MB` ? ` MB` : c.unit === `ms` ? ` ms` : `x`}`);
   const row = id => report.results.find(r => r.id === id);
   out.push(``, `missions vs the floor (information):`);
   for (const [kind, label] of [[`list`, `feature list`], [`update`, `feature update`], [`show`, `mission show`]])
