@@ -34,6 +34,8 @@ export interface EntityMergeInput {
   b: string | null;
   sideA: MergeSide;
   sideB: MergeSide;
+  /** Whether a merged text is a valid entity for the path; a field merge that is not falls back to the winner's file. */
+  isValid?: (path: string, text: string) => boolean;
 }
 
 export interface EntityMergeResult {
@@ -191,5 +193,11 @@ export function mergeEntity(input: EntityMergeInput): EntityMergeResult {
     }
     return conflict(`field`, found.field, found.base, winner, found.kept, found.other, stamps[winner] ? `later updatedAt (${stamps[winner]})` : `deterministic tie-break`, stamps, agents);
   }
-  return {content: canonicalJson(value), conflicts};
+  const content = canonicalJson(value);
+  if (input.isValid && !input.isValid(path, content)) {
+    // The fields merged into something no command could read: keep the later file whole, set the other aside.
+    const [kept, other] = winner === `a` ? [a, b] : [b, a];
+    return {content: input[winner], conflicts: [conflict(`file`, null, base, winner, kept, other, `the field-by-field merge was not a valid entity: kept the later file whole`, stamps, agents)]};
+  }
+  return {content, conflicts};
 }

@@ -7,6 +7,7 @@ import type {Store} from '../store/store.ts';
 import {diffTrees} from '../store/treeDiff.ts';
 import {writeChangedTrees} from '../store/treeWriter.ts';
 import type {Change} from '../store/types.ts';
+import {isValidEntity} from './entitySchemas.ts';
 import {mergeEntity, type MergeSide} from './mergeEntity.ts';
 
 /** One side of a merge: a state commit and its tree. */
@@ -51,7 +52,7 @@ export async function mergeTrees(store: Store, base: string | null, a: TreeSide,
     }
     if (changeA.after === changeB.after) continue;
     if (DERIVED.has(changeB.path)) { recompile = true; continue; }
-    const merged = mergeEntity({path: changeB.path, base: await textOf(changeB.before), a: await textOf(changeA.after), b: await textOf(changeB.after), sideA: a, sideB: b});
+    const merged = mergeEntity({path: changeB.path, base: await textOf(changeB.before), a: await textOf(changeA.after), b: await textOf(changeB.after), sideA: a, sideB: b, isValid: isValidEntity});
     conflicts.push(...merged.conflicts);
     changes.push({path: changeB.path, content: merged.content});
     changedFromB.push(changeB.path);

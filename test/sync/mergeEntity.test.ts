@@ -129,3 +129,17 @@ describe(`mergeEntity`, () => {
     assert.deepEqual([result.conflicts[0]!.kind, result.conflicts[0]!.other.value], [`file`, `from a\n`]);
   });
 });
+
+describe(`mergeEntity with a schema check`, () => {
+  it(`keeps the later file whole when the field merge is not a valid entity`, () => {
+    const base = {id: `f`, verificationSteps: [`x`, `y`], updatedAt: `2026-11-25T09:00:00Z`};
+    const a = {...base, verificationSteps: [`y`], updatedAt: `2026-11-25T10:00:00Z`};
+    const b = {...base, verificationSteps: [`x`], updatedAt: `2026-11-25T10:00:09Z`};
+    const nonEmpty = (_path: string, text: string) => JSON.parse(text).verificationSteps.length > 0;
+
+    const result = mergeEntity({path: FEATURE, base: json(base), a: json(a), b: json(b), sideA: A, sideB: B, isValid: nonEmpty});
+
+    assert.deepEqual(JSON.parse(result.content!).verificationSteps, [`x`]);
+    assert.deepEqual([result.conflicts[0]!.kind, (result.conflicts[0]!.other.value as any).verificationSteps], [`file`, [`y`]]);
+  });
+});
