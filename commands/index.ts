@@ -31,6 +31,8 @@ import {CheckpointListCommand} from './checkpoint/list.ts';
 import {CheckpointRestoreCommand} from './checkpoint/restore.ts';
 import {CheckpointDiffCommand} from './checkpoint/diff.ts';
 import {DiffCommand} from './diff.ts';
+import {MirrorCommitCommand} from './mirror/commit.ts';
+import {MirrorDiscardCommand} from './mirror/discard.ts';
 import {SyncCommand} from './sync.ts';
 import {RemoteSetupCommand} from './remote/setup.ts';
 import {ConflictsCommand} from './conflicts.ts';
@@ -87,6 +89,7 @@ export const COMMANDS = [
   SyncCommand, RemoteSetupCommand, ConflictsCommand, ConflictsShowCommand, ConflictsResolveCommand,
   TaskCreateCommand, TaskQCommand, TaskShowCommand, TaskListCommand, TaskUpdateCommand, TaskCloseCommand, TaskReadyCommand,
   NoteCommand, ReplyWriteCommand, ReplyListCommand, ReplyIngestCommand, GraphLinkCommand, GraphContextCommand,
+  MirrorCommitCommand, MirrorDiscardCommand,
   StateShowCommand, StateLsCommand, StatePutCommand,
 ];
 

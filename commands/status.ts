@@ -34,7 +34,7 @@ function renderStatus(v: StatusView): string {
   ];
   if (v.lock) lines.push(`[!] ${v.stateRef} is locked${v.lock.pid ? ` by pid ${v.lock.pid}${v.lock.alive === false ? ` (not running)` : ``}` : ``}, ${formatAge(v.lock.ageSeconds)} old: ${v.lock.alive === false ? `run maestro doctor --fix` : `rm '${v.lock.path}' if nothing is running`}`);
   if (v.handEdits.length > 0) {
-    lines.push(`[!] ${v.handEdits.length} file(s) in .maestro/ edited by hand (the state is unchanged; see git show ${v.stateRef}:<path>):`);
+    lines.push(`[!] ${v.handEdits.length} file(s) in .maestro/ edited by hand, not in the state (\`maestro mirror commit\` commits them, \`maestro mirror discard\` drops them):`);
     lines.push(...v.handEdits.map(e => `  ${e.kind.padEnd(8)} .maestro/${e.path}`));
   }
   if (v.conflicts.length > 0) {

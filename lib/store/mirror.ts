@@ -53,8 +53,53 @@ export class Mirror {
    * @returns the paths kept because they were edited by hand
    */
   async sync(): Promise<string[]> {
-    const {fs, now} = this.store.deps;
     if (this.stampedCommit() === (await this.store.tip())?.commit) return [];
+    return (await this.withLock(async () => {
+      const tip = await this.store.tip();
+      return tip ? this.apply(tip) : [];
+    })) ?? [];
+  }
+
+  /**
+   * Puts `paths` back as the mirrored commit has them, discarding hand edits: a file the state holds
+   * is rewritten, one it does not hold is removed. Waits for the mirror lock like `sync`.
+   * @returns the paths restored
+   */
+  async restore(paths: string[]): Promise<string[]> {
+    const {fs} = this.store.deps;
+    return (await this.withLock(async () => {
+      const stamp = this.readStamp();
+      if (!stamp) return [];
+      const {index, lines} = this.readIndex();
+      const journal: string[] = [];
+      for (const relative of paths) {
+        const file = path.join(this.dir, relative);
+        const entry = await this.store.reader.entry(stamp.tree, relative);
+        if (!entry) {
+          try { fs.unlinkSync(file); } catch { /* already gone */ }
+          index.delete(relative);
+          journal.push(`- ${relative}`);
+          removeEmptyParents(fs, path.dirname(file), this.dir);
+          continue;
+        }
+        this.writeMirrored(file, await this.store.reader.blobText(entry.oid));
+        const stat = fs.statSync(file);
+        index.set(relative, [stat.size, stat.mtimeMs, entry.oid]);
+        journal.push(`${stat.size} ${stat.mtimeMs} ${entry.oid} ${relative}`);
+      }
+      this.writeIndex(index, journal, lines);
+      return paths;
+    })) ?? [];
+  }
+
+  /** The blob the mirror last wrote at `relative`, or null. */
+  recordedBlob(relative: string): string | null {
+    return this.readIndex().index.get(relative)?.[2] ?? null;
+  }
+
+  /** Runs `body` holding the mirror lock; null when another process kept it for a whole second. */
+  private async withLock<T>(body: () => Promise<T>): Promise<T | null> {
+    const {fs, now} = this.store.deps;
     fs.mkdirSync(this.dir, {recursive: true});
     const lockPath = path.join(this.dir, LOCK);
     let lock = null;
@@ -65,13 +110,25 @@ export class Mirror {
         await new Promise(resolve => setTimeout(resolve, 5 + Math.random() * 5));
       }
     }
-    if (!lock) return [];
+    if (!lock) return null;
     try {
-      const tip = await this.store.tip();
-      return tip ? await this.apply(tip) : [];
+      return await body();
     } finally {
       releaseLock(fs, lock);
     }
+  }
+
+  /** Writes a mirrored file by rename, so a reader never sees half of it. */
+  private writeMirrored(file: string, text: string): void {
+    const {fs} = this.store.deps;
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+      fs.writeFileSync(tmp, text);
+    } catch {
+      fs.mkdirSync(path.dirname(file), {recursive: true});
+      fs.writeFileSync(tmp, text);
+    }
+    fs.renameSync(tmp, file);
   }
 
   private async apply(tip: StateTip): Promise<string[]> {
@@ -96,17 +153,7 @@ export class Mirror {
         removeEmptyParents(fs, path.dirname(file), this.dir);
         continue;
       }
-      if (verdict === `write`) {
-        const text = await this.store.reader.blobText(change.after);
-        const tmp = `${file}.${process.pid}.tmp`;
-        try {
-          fs.writeFileSync(tmp, text);
-        } catch {
-          fs.mkdirSync(path.dirname(file), {recursive: true});
-          fs.writeFileSync(tmp, text);
-        }
-        fs.renameSync(tmp, file);
-      }
+      if (verdict === `write`) this.writeMirrored(file, await this.store.reader.blobText(change.after));
       const stat = fs.statSync(file);
       index.set(change.path, [stat.size, stat.mtimeMs, change.after]);
       journal.push(`${stat.size} ${stat.mtimeMs} ${change.after} ${change.path}`);

@@ -7,7 +7,7 @@ import type {Store} from '../store/store.ts';
 import {diffTrees} from '../store/treeDiff.ts';
 import {writeChangedTrees} from '../store/treeWriter.ts';
 import type {Change} from '../store/types.ts';
-import {isValidEntity} from './entitySchemas.ts';
+import {isValidEntity} from '../domain/entitySchemas.ts';
 import {mergeEntity, type MergeSide} from './mergeEntity.ts';
 
 /** One side of a merge: a state commit and its tree. */

@@ -1,13 +1,13 @@
-import {Assertion} from '../domain/assertion.ts';
-import {Conflict} from '../domain/conflict.ts';
-import {Feature} from '../domain/feature.ts';
-import {Handoff} from '../domain/handoff.ts';
-import {Correction, Learning} from '../domain/memory.ts';
-import {Milestone, Mission} from '../domain/mission.ts';
-import {Principle} from '../domain/principle.ts';
-import {WorkerReply} from '../domain/reply.ts';
-import type {Schema} from '../domain/schema.ts';
-import {Task} from '../domain/task.ts';
+import {Assertion} from './assertion.ts';
+import {Conflict} from './conflict.ts';
+import {Feature} from './feature.ts';
+import {Handoff} from './handoff.ts';
+import {Correction, Learning} from './memory.ts';
+import {Milestone, Mission} from './mission.ts';
+import {Principle} from './principle.ts';
+import {WorkerReply} from './reply.ts';
+import {describeIssue, type Schema} from './schema.ts';
+import {Task} from './task.ts';
 
 /**
  * The schema each entity file of the state must satisfy, by path, so a field-by-field merge that
@@ -30,11 +30,19 @@ const SCHEMAS: Array<[RegExp, Schema<unknown>]> = [
 
 /** Whether `text` is a valid entity for `path` (true for paths without a known schema). */
 export function isValidEntity(path: string, text: string): boolean {
-  const schema = SCHEMAS.find(([pattern]) => pattern.test(path))?.[1];
-  if (!schema) return true;
+  return entityProblem(path, text) === null;
+}
+
+/** What is wrong with `text` as the entity at `path`, in one line, or null when nothing is. */
+export function entityProblem(path: string, text: string): string | null {
+  let data: unknown;
   try {
-    return schema.safeParse(JSON.parse(text)).success;
-  } catch {
-    return false;
+    data = JSON.parse(text);
+  } catch (error) {
+    return `not valid JSON (${(error as Error).message})`;
   }
+  const schema = SCHEMAS.find(([pattern]) => pattern.test(path))?.[1];
+  if (!schema) return null;
+  const parsed = schema.safeParse(data);
+  return parsed.success ? null : parsed.error.issues.map(describeIssue).join(`; `);
 }
