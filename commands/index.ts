@@ -52,6 +52,7 @@ import {MemoryLintCommand} from './memory-lint.ts';
 import {MemoryStatsCommand} from './memory-stats.ts';
 import {MemoryCompileCommand} from './memory-compile.ts';
 import {RatchetCheckCommand} from './ratchet-check.ts';
+import {MissionControlCommand} from './mission-control.ts';
 import {TaskCreateCommand} from './task/create.ts';
 import {TaskQCommand} from './task/q.ts';
 import {TaskShowCommand} from './task/show.ts';
@@ -87,6 +88,7 @@ export const COMMANDS = [
   PrincipleListCommand, PrincipleAddCommand, PrincipleRemoveCommand, PrincipleEffectivenessCommand, SessionCommand,
   CheckpointSaveCommand, CheckpointListCommand, CheckpointRestoreCommand, CheckpointDiffCommand, DiffCommand,
   SyncCommand, RemoteSetupCommand, ConflictsCommand, ConflictsShowCommand, ConflictsResolveCommand,
+  MissionControlCommand,
   TaskCreateCommand, TaskQCommand, TaskShowCommand, TaskListCommand, TaskUpdateCommand, TaskCloseCommand, TaskReadyCommand,
   NoteCommand, ReplyWriteCommand, ReplyListCommand, ReplyIngestCommand, GraphLinkCommand, GraphContextCommand,
   MirrorCommitCommand, MirrorDiscardCommand,

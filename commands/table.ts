@@ -67,6 +67,7 @@ export const COMMAND_TABLE: CommandEntry[] = [
   {paths: [[`conflicts`], [`conflicts`,`list`]], load: async () => (await import('./conflicts.ts')).ConflictsCommand},
   {paths: [[`conflicts`,`show`]], load: async () => (await import('./conflicts/show.ts')).ConflictsShowCommand},
   {paths: [[`conflicts`,`resolve`]], load: async () => (await import('./conflicts/resolve.ts')).ConflictsResolveCommand},
+  {paths: [[`mission-control`]], load: async () => (await import('./mission-control.ts')).MissionControlCommand},
   {paths: [[`task`,`create`]], load: async () => (await import('./task/create.ts')).TaskCreateCommand},
   {paths: [[`task`,`q`]], load: async () => (await import('./task/q.ts')).TaskQCommand},
   {paths: [[`task`,`show`]], load: async () => (await import('./task/show.ts')).TaskShowCommand},

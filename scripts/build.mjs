@@ -7,7 +7,7 @@
 // Why: with one bundle, every run compiled and registered all commands (about 8 ms of a 60 ms
 // `node -e 0`); with esbuild's code splitting, the many small chunks cost as much again to load.
 import {build} from 'esbuild';
-import {chmodSync, readFileSync, rmSync} from 'node:fs';
+import {chmodSync, cpSync, readFileSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -21,11 +21,11 @@ const commands = [...table.matchAll(/\{paths: (\[.*?\]\]), load: async \(\) => \
   .map(([, paths, file, name]) => ({paths: JSON.parse(paths.replace(/`/g, `"`)), file, name, bundle: `cmd-${file.replace(/\.ts$/, ``).replace(/\//g, `-`)}.mjs`}));
 if (commands.length === 0) throw new Error(`no commands found in commands/table.ts`);
 
-const VENDOR = {'isomorphic-git': `./vendor/isomorphic-git.mjs`, diff: `./vendor/diff.mjs`, yaml: `./vendor/yaml.mjs`};
+const VENDOR = {'isomorphic-git': `./vendor/isomorphic-git.mjs`, diff: `./vendor/diff.mjs`, yaml: `./vendor/yaml.mjs`, 'neo-blessed': `./vendor/neo-blessed.mjs`};
 const vendorPlugin = {
   name: `vendor`,
   setup(pluginBuild) {
-    pluginBuild.onResolve({filter: /^(isomorphic-git|diff|yaml)$/}, args => ({path: VENDOR[args.path], external: true}));
+    pluginBuild.onResolve({filter: /^(isomorphic-git|diff|yaml|neo-blessed)$/}, args => ({path: VENDOR[args.path], external: true}));
   },
 };
 const entryPlugin = {
@@ -43,6 +43,17 @@ const entryPlugin = {
         resolveDir: join(root, `commands`),
         loader: `ts`,
       };
+    });
+  },
+};
+const blessedWidgetsPlugin = {
+  name: `neo-blessed-widgets`,
+  setup(pluginBuild) {
+    pluginBuild.onLoad({filter: /neo-blessed[\\/]lib[\\/]widget\.js$/}, args => {
+      const source = readFileSync(args.path, `utf8`);
+      const names = [...source.matchAll(/^\s+'(\w+)',?$/gm)].map(match => match[1].toLowerCase());
+      const table = `{${names.map(name => `${JSON.stringify(name)}: () => require('./widgets/${name}')`).join(`, `)}}`;
+      return {contents: source.replace(`require('./widgets/' + file)`, `${table}[file]()`), loader: `js`};
     });
   },
 };
@@ -64,7 +75,14 @@ await Promise.all([
   build({...common, entryPoints: Object.fromEntries(commands.map(c => [c.bundle.replace(/\.mjs$/, ``), `maestro-command:${c.name}`])),
     outdir: `dist`, outExtension: {'.js': `.mjs`}, plugins: [vendorPlugin, entryPlugin]}),
   build({...common, entryPoints: {'isomorphic-git': `isomorphic-git`, diff: `diff`, yaml: `yaml`}, outdir: `dist/vendor`, outExtension: {'.js': `.mjs`}, banner: {js: common.banner.js.replace(`#!/usr/bin/env node\n`, ``)}}),
+  // neo-blessed, for the interactive mission-control only (research/deps-probe.md §7): its widgets are
+  // required by a computed name, so they are listed statically; it reads terminfo from
+  // `__dirname/../usr/`, so the bundle gets a __dirname and dist/usr/ holds its terminfo files.
+  build({...common, entryPoints: {'neo-blessed': `neo-blessed`}, outdir: `dist/vendor`, outExtension: {'.js': `.mjs`}, plugins: [blessedWidgetsPlugin], external: [...common.external, `blessed/lib/colors`],
+    banner: {js: `${common.banner.js.replace(`#!/usr/bin/env node\n`, ``)}\nimport {fileURLToPath as __maestroPath} from 'node:url';\nconst __filename = __maestroPath(import.meta.url);\nconst __dirname = __maestroPath(new URL('.', import.meta.url));`}}),
   build({...common, entryPoints: {maestro: `commands/dispatch.ts`}, outdir: `dist`, outExtension: {'.js': `.mjs`}, banner: {js: `#!/usr/bin/env node`},
     define: {__MAESTRO_ROUTES__: JSON.stringify(commands.map(c => ({paths: c.paths, file: c.bundle}))), __MAESTRO_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, `package.json`), `utf8`)).version)}}),
 ]);
 chmodSync(join(dist, `maestro.mjs`), 0o755);
+// The terminfo neo-blessed falls back to (the system's ncurses-6 files are a format it cannot read); not its fonts.
+cpSync(join(root, `node_modules`, `neo-blessed`, `usr`), join(dist, `usr`), {recursive: true, filter: source => !source.includes(`${join(`usr`, `fonts`)}`)});

@@ -46,6 +46,8 @@ export interface SemanticDiffRequest {
   after: string | null;
   /** Only this directory of the state (`missions/<id>`). */
   prefix?: string;
+  /** Describe at most this many files (the first in path order); the others are not read. */
+  limit?: number;
 }
 
 /**
@@ -58,7 +60,7 @@ export async function semanticDiff(reader: StateReader, request: SemanticDiffReq
   const [before, after] = await Promise.all([subtree(reader, request.before, prefix), subtree(reader, request.after, prefix)]);
   const files = await diffTrees(reader, before, after, prefix ? `${prefix}/` : ``);
   const changes: EntityChange[] = [];
-  for (const file of files) {
+  for (const file of request.limit === undefined ? files : files.slice(0, request.limit)) {
     const [left, right] = await Promise.all([
       file.before ? reader.blobText(file.before) : null,
       file.after ? reader.blobText(file.after) : null,
