@@ -34,3 +34,42 @@ export function describeIssue(issue: SchemaIssue): string {
     default: return `${where}: ${issue.message}`;
   }
 }
+
+/** Schema kinds whose output is not the input as parsed JSON: their results cannot be cached as JSON. */
+const RESHAPING = new Set([`default`, `prefault`, `transform`, `pipe`, `catch`, `custom`, `lazy`, `promise`]);
+const fingerprints = new WeakMap<object, string | null>();
+
+/**
+ * A short fingerprint of a zod schema's definition (types, fields, checks, enum values), so a cache
+ * of "this blob passed this schema" dies with any change to the schema. Null for a schema that
+ * reshapes its input (defaults, transforms), whose parse result is not the plain JSON. Pure.
+ */
+export function schemaFingerprint(schema: Schema<unknown>): string | null {
+  const memo = fingerprints.get(schema);
+  if (memo !== undefined) return memo;
+  let reshapes = false;
+  const seen = new WeakSet<object>();
+  const text = JSON.stringify((schema as {_zod?: {def?: unknown}})._zod?.def ?? null, (key, value: unknown) => {
+    if (typeof value === `function`) return undefined;
+    if (key === `type` && typeof value === `string` && RESHAPING.has(value)) reshapes = true;
+    if (value instanceof RegExp) return value.source;
+    if (value !== null && typeof value === `object`) {
+      const inner = (value as {_zod?: {def?: unknown}})._zod;
+      if (inner && key !== `def`) return inner.def;
+      if (seen.has(value)) return `[seen]`;
+      seen.add(value);
+    }
+    return value;
+  });
+  // Two FNV-1a 32-bit hashes with different seeds: plenty to tell schema versions apart, no crypto in the domain.
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  const result = reshapes ? null : `${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}`;
+  fingerprints.set(schema, result);
+  return result;
+}

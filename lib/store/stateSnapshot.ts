@@ -1,5 +1,5 @@
 import {CorruptStateError} from '../errors.ts';
-import {describeIssue, type Schema} from '../domain/schema.ts';
+import {describeIssue, schemaFingerprint, type Schema} from '../domain/schema.ts';
 import {isTreeMode} from './gitObjects.ts';
 import type {StateReader} from './stateReader.ts';
 import type {StateTip} from './types.ts';
@@ -38,10 +38,40 @@ export class StateSnapshot {
     const entry = this.tip ? await this.reader.entry(this.tip.tree, dir) : null;
     const result = new Map<string, T>();
     if (!entry || !isTreeMode(entry.mode)) return result;
-    const texts = await this.reader.texts(entry.oid);
-    for (const name of [...texts.keys()].sort()) {
-      if (name.endsWith(`.json`)) result.set(name.slice(0, -5), parseEntity(`${dir}/${name}`, texts.get(name)!, schema));
+    const cacheable = schemaFingerprint(schema as Schema<unknown>);
+    const parsed = cacheable ? this.reader.cache.readParsed(cacheable, entry.oid) : null;
+    if (parsed) {
+      for (const [name, value] of Object.entries(parsed)) result.set(name, value as T);
+      return result;
     }
+    const texts = await this.reader.texts(entry.oid);
+    // Small directories validate faster than the cache reads; large ones are where it pays.
+    const fingerprint = texts.size < 64 ? null : cacheable;
+    if (fingerprint === null) {
+      for (const name of [...texts.keys()].sort()) {
+        if (name.endsWith(`.json`)) result.set(name.slice(0, -5), parseEntity(`${dir}/${name}`, texts.get(name)!, schema));
+      }
+      return result;
+    }
+    // Blobs that passed this very schema before are only parsed; the others are validated and remembered.
+    const blobs = new Map((await this.reader.tree(entry.oid)).map(child => [child.name, child.oid]));
+    const valid = this.reader.cache.readValidBlobs(fingerprint);
+    const current: string[] = [];
+    let learned = false;
+    for (const name of [...texts.keys()].sort()) {
+      if (!name.endsWith(`.json`)) continue;
+      const oid = blobs.get(name)!;
+      current.push(oid);
+      if (valid.has(oid)) {
+        result.set(name.slice(0, -5), JSON.parse(texts.get(name)!) as T);
+        continue;
+      }
+      result.set(name.slice(0, -5), parseEntity(`${dir}/${name}`, texts.get(name)!, schema));
+      valid.add(oid);
+      learned = true;
+    }
+    if (learned) this.reader.cache.writeValidBlobs(fingerprint, valid, current);
+    this.reader.cache.writeParsed(fingerprint, entry.oid, Object.fromEntries(result));
     return result;
   }
 }

@@ -136,6 +136,22 @@ export function storeContract(name: string, makeStore: () => StoreFixture): void
       await assert.rejects(snapshot.read(`features/f2.json`, Feature), /features\/f2\.json/);
     });
 
+    it(`reads a large directory the same from its validated cache, and still reports a blob that fails`, async () => {
+      const many = Array.from({length: 80}, (_, i) => ({path: `features/f${String(i).padStart(2, `0`)}.json`, content: json({title: `F${i}`, status: `pending`})}));
+      await write(store, many);
+      const first = await (await store.snapshot()).readAll(`features`, Feature);
+
+      const again = await (await store.snapshot()).readAll(`features`, Feature);
+      await write(store, [{path: `features/f07.json`, content: json({title: `F7`, status: `done`})}]);
+      const changed = await (await store.snapshot()).readAll(`features`, Feature);
+      await write(store, [{path: `features/f08.json`, content: json({title: `F8`, status: `archived`})}]);
+
+      assert.equal(first.size, 80);
+      assert.deepEqual([...again], [...first]);
+      assert.deepEqual(changed.get(`f07`), {title: `F7`, status: `done`});
+      await assert.rejects((await store.snapshot()).readAll(`features`, Feature), /^CorruptStateError: features\/f08\.json: status|features\/f08\.json: status/);
+    });
+
     it(`removes a directory when its last file is deleted`, async () => {
       await write(store, [{path: `a/b/c.json`, content: `{}\n`}, {path: `a/d.json`, content: `{}\n`}]);
 
