@@ -43,7 +43,7 @@ export async function mergeIntoState(workspace: Workspace, theirs: string, label
     }
     const baseTree = await virtualBase(workspace, bases);
     const merge = await mergeTrees(store, baseTree, side(current), side(theirTip));
-    return {result: {kind: `merged`, before, after: null, received: merge.changedFromA, conflicts: merge.conflicts} as StateMerge, next: {tree: merge.tree, parents: [current.commit, theirs]}};
+    return {result: {kind: `merged`, before, after: null, received: merge.received, conflicts: merge.conflicts} as StateMerge, next: {tree: merge.tree, parents: [current.commit, theirs]}};
   });
   const result = {...outcome.result, after: outcome.tip?.commit ?? null};
   if (outcome.moved) await workspace.mirror.sync();

@@ -18,9 +18,8 @@ export interface TreeSide extends MergeSide {
 export interface TreeMerge {
   tree: string;
   conflicts: Conflict[];
-  /** Paths whose merged content differs from side A's (what the merge brought into A). */
-  changedFromA: string[];
-  changedFromB: string[];
+  /** State files the merge brought into side A: B's changes and the files both sides changed. */
+  received: string[];
 }
 
 /** Files derived from other files: recomputed after a merge rather than merged. */
@@ -39,7 +38,7 @@ export async function mergeTrees(store: Store, base: string | null, a: TreeSide,
   const [diffA, diffB] = await Promise.all([diffTrees(reader, base, a.tree), diffTrees(reader, base, b.tree)]);
   const fromA = new Map(diffA.map(change => [change.path, change]));
   const changes: Change[] = [];
-  const changedFromB: string[] = [];
+  const received: string[] = [];
   const conflicts: Conflict[] = [];
   const textOf = (oid: string | null) => (oid === null ? Promise.resolve(null) : reader.blobText(oid));
   let recompile = false;
@@ -48,6 +47,7 @@ export async function mergeTrees(store: Store, base: string | null, a: TreeSide,
     const changeA = fromA.get(changeB.path);
     if (!changeA) {
       changes.push({path: changeB.path, content: await textOf(changeB.after)});
+      received.push(changeB.path);
       continue;
     }
     if (changeA.after === changeB.after) continue;
@@ -55,14 +55,13 @@ export async function mergeTrees(store: Store, base: string | null, a: TreeSide,
     const merged = mergeEntity({path: changeB.path, base: await textOf(changeB.before), a: await textOf(changeA.after), b: await textOf(changeB.after), sideA: a, sideB: b, isValid: isValidEntity});
     conflicts.push(...merged.conflicts);
     changes.push({path: changeB.path, content: merged.content});
-    changedFromB.push(changeB.path);
+    received.push(changeB.path);
   }
   if (recordConflicts) for (const conflict of conflicts) changes.push({path: conflictPath(conflict.id), content: canonicalJson(conflict)});
 
   let tree = await writeChangedTrees(reader, store.objects, a.tree, changes);
   if (recompile) tree = await recompileMemory(store, tree, b);
-  const changedFromA = diffB.filter(change => !fromA.has(change.path)).map(change => change.path);
-  return {tree, conflicts, changedFromA: [...changedFromA, ...changedFromB].sort(), changedFromB: diffA.filter(change => !diffB.some(other => other.path === change.path)).map(change => change.path)};
+  return {tree, conflicts, received};
 }
 
 /** Compiles the merged memory entries again (the compile is deterministic, so both sides agree). */
