@@ -142,7 +142,11 @@ maestro([`sync`], {cwd: laptop});
 maestro([`memory-search`, `seeded`], {cwd: laptop});
 git([`log`, `--oneline`, `--graph`, `-n`, `8`, `refs/maestro/main`]);
 
-show(`8. Health check`);
+show(`8. Mission Control, rendered without a terminal (\`maestro mission-control\` is the live, read-only dashboard)`);
+maestro([`mission-control`, `--preview`, `dashboard`, `--size`, `100x30`, `--format`, `plain`]);
+maestro([`mission-control`, `--render-check`, `--size`, `80x24`]);
+
+show(`9. Health check`);
 maestro([`doctor`]);
 
 process.stdout.write(`\n${failures === 0 ? `demo finished: every step behaved as expected` : `demo finished with ${failures} unexpected exit code(s)`} (repository: ${keep ? repo : `removed; run with --keep to look around`})\n`);
