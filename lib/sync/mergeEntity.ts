@@ -48,11 +48,11 @@ const BOOKKEEPING = new Set([`updatedAt`, `updatedBy`]);
 type Graph = Record<string, readonly string[]>;
 
 /** Which field of which files follows a state machine. */
-function statusRule(path: string): {field: string; graph: Graph} | null {
-  if (/^missions\/[^/]+\/mission\.json$/.test(path)) return {field: `status`, graph: MISSION_TRANSITIONS};
-  if (/^missions\/[^/]+\/features\/[^/]+\.json$/.test(path)) return {field: `status`, graph: FEATURE_TRANSITIONS};
-  if (/^missions\/[^/]+\/assertions\/[^/]+\.json$/.test(path)) return {field: `result`, graph: ASSERTION_TRANSITIONS};
-  if (/^handoffs\/[^/]+\.json$/.test(path)) return {field: `status`, graph: HANDOFF_TRANSITIONS};
+export function statusRule(path: string): {what: string; field: string; graph: Graph} | null {
+  if (/^missions\/[^/]+\/mission\.json$/.test(path)) return {what: `mission`, field: `status`, graph: MISSION_TRANSITIONS};
+  if (/^missions\/[^/]+\/features\/[^/]+\.json$/.test(path)) return {what: `feature`, field: `status`, graph: FEATURE_TRANSITIONS};
+  if (/^missions\/[^/]+\/assertions\/[^/]+\.json$/.test(path)) return {what: `assertion`, field: `result`, graph: ASSERTION_TRANSITIONS};
+  if (/^handoffs\/[^/]+\.json$/.test(path)) return {what: `handoff`, field: `status`, graph: HANDOFF_TRANSITIONS};
   return null;
 }
 
