@@ -52,6 +52,8 @@ class Dashboard {
   private again = false;
   private diffTimer: NodeJS.Timeout | null = null;
   private readonly diffsLoading = new Set<string>();
+  /** Ends the dashboard with an error; set by run(). */
+  private fail: (error: unknown) => void = () => {};
 
   constructor(
     private readonly source: MissionControlSource,
@@ -62,29 +64,45 @@ class Dashboard {
     private readonly ink: Ink,
   ) {}
 
+  /**
+   * Resolves 0 on `q`; rejects with the error when drawing or a key fails, after giving the terminal
+   * back (a crash must not leave it in raw mode on the alternate screen), so the command prints its
+   * one-line error instead of a stack trace.
+   */
   run(): Promise<number> {
-    return new Promise(resolve => {
-      const stopWatching = this.source.watch(() => void this.refresh());
-      const clock = setInterval(() => this.draw(), CLOCK_MS);
-      const quit = () => {
+    return new Promise((resolve, reject) => {
+      const close = () => {
         this.closed = true;
         stopWatching();
         clearInterval(clock);
         if (this.diffTimer) clearTimeout(this.diffTimer);
         process.off(`SIGTERM`, quit);
         this.screen.destroy();
+      };
+      const quit = () => {
+        close();
         resolve(0);
       };
+      this.fail = (error: unknown) => {
+        if (this.closed) return;
+        close();
+        reject(error);
+      };
+      const guarded = (body: () => void) => () => {
+        try { body(); } catch (error) { this.fail(error); }
+      };
+      const stopWatching = this.source.watch(() => void this.refresh());
+      const clock = setInterval(guarded(() => this.draw()), CLOCK_MS);
       process.on(`SIGTERM`, quit);
-      this.screen.on(`resize`, () => this.draw());
-      this.screen.on(`keypress`, (ch: string | undefined, key: {full?: string} | undefined) => {
+      this.screen.on(`resize`, guarded(() => this.draw()));
+      this.screen.on(`keypress`, (ch: string | undefined, key: {full?: string} | undefined) => guarded(() => {
         const action = keyToAction(key?.full ?? ch ?? ``);
         if (!action) return;
         if (action.type === `quit`) quit();
         else if (action.type === `reload`) void this.refresh();
         else this.update(reduce(this.view, action, this.snapshot, this.bodyHeight));
-      });
-      this.draw();
+      })());
+      guarded(() => this.draw())();
     });
   }
 
@@ -118,7 +136,12 @@ class Dashboard {
       this.view = {...this.view, message: `refresh failed: ${(error as Error).message.split(`\n`)[0]}`};
     }
     this.loading = false;
-    this.draw();
+    try {
+      this.draw();
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
     if (this.again) {
       this.again = false;
       await this.refresh();
@@ -135,7 +158,7 @@ class Dashboard {
       this.source.diff(commit).then(
         diff => this.update({...this.view, diffs: {...Object.fromEntries(Object.entries(this.view.diffs).slice(-49)), [commit]: diff}}),
         (error: Error) => this.update({...this.view, message: `diff failed: ${error.message.split(`\n`)[0]}`}),
-      ).finally(() => this.diffsLoading.delete(commit));
+      ).catch(error => this.fail(error)).finally(() => this.diffsLoading.delete(commit));
     }, DIFF_DELAY_MS);
   }
 }
