@@ -109,21 +109,45 @@ export async function describeBlockEdits(edits: BlockEdit[]): Promise<void> {
 /**
  * Writes each changing edit to its real file: a new file in the same directory renamed over the old
  * one (a reader never sees half a file, a symlink keeps pointing at it, its mode is kept); a file
- * left empty by uninstall is removed.
+ * left empty by uninstall is removed. Every new file is written before any is renamed into place, so
+ * a file that cannot be written (permissions, a read-only disk) leaves every file as it was.
+ * @throws InputError naming the file that could not be written (and any already replaced)
  */
 export function applyBlockEdits(site: InstallSite, edits: BlockEdit[]): void {
   const {fs} = site;
-  for (const edit of edits.filter(isChange)) {
+  const changes = edits.filter(isChange);
+  const staged: Array<{edit: BlockEdit; file: string; temporary: string | null}> = [];
+  const discard = (file: string) => { try { fs.rmSync(file, {force: true}); } catch { /* not ours to remove */ } };
+  const unstage = () => { for (const {temporary} of staged) if (temporary) discard(temporary); };
+  for (const edit of changes) {
     const file = edit.view.realPath!;
-    if (edit.after === null) fs.rmSync(file, {force: true});
-    else {
+    if (edit.after === null) {
+      staged.push({edit, file, temporary: null});
+      continue;
+    }
+    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.maestro-${process.pid}.tmp`);
+    try {
       fs.mkdirSync(path.dirname(file), {recursive: true});
-      const temporary = path.join(path.dirname(file), `.${path.basename(file)}.maestro-${process.pid}.tmp`);
       const mode = fs.statSync(file, {throwIfNoEntry: false})?.mode;
       fs.writeFileSync(temporary, edit.after);
       if (mode !== undefined) fs.chmodSync(temporary, mode & 0o7777);
-      fs.renameSync(temporary, file);
+      staged.push({edit, file, temporary});
+    } catch (error) {
+      discard(temporary);
+      unstage();
+      throw new InputError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; nothing was changed`, {hint: `check the file's permissions, or leave that agent out by removing its folder from your home`});
     }
+  }
+  const done: string[] = [];
+  for (const {edit, file, temporary} of staged) {
+    try {
+      if (temporary === null) fs.rmSync(file, {force: true});
+      else fs.renameSync(temporary, file);
+    } catch (error) {
+      unstage();
+      throw new InputError(`cannot replace ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}${done.length ? `; already written: ${done.join(`, `)}` : `; nothing was changed`}`, {hint: `fix the permissions and run the command again: it is idempotent`});
+    }
+    done.push(file);
     edit.view.written = true;
   }
 }

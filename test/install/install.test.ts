@@ -140,6 +140,19 @@ describe(`maestro install`, () => {
     assert.ok(fs.lstatSync(path.join(repo.dir, `CLAUDE.md`)).isSymbolicLink());
   });
 
+  it(`changes no file when one of them cannot be written, and says which`, async () => {
+    const home = makeHome(`.claude`, `.codex`);
+    // Where install stages Codex's new file, a directory: writing it fails after Claude's was staged.
+    fs.mkdirSync(path.join(home, `.codex`, `.AGENTS.md.maestro-${process.pid}.tmp`));
+
+    const result = await install([], home);
+
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^maestro: cannot write .*\.codex\/AGENTS\.md: EISDIR; nothing was changed; hint: /);
+    assert.equal(fs.existsSync(path.join(home, `.claude`, `CLAUDE.md`)), false);
+    assert.deepEqual(fs.readdirSync(path.join(home, `.claude`)), []);
+  });
+
   it(`refuses a file with a start marker and no end marker with exit 2 and writes no file`, async () => {
     const home = makeHome(`.claude`, `.codex`);
     const file = path.join(home, `.codex`, `AGENTS.md`);
