@@ -19,9 +19,10 @@ export function resolveAgentIdentity(env: Record<string, string | undefined>, fl
     : env.GEMINI_CLI === `1` || env.GEMINI_CLI_IDE_SERVER_PORT ? `gemini`
     : undefined;
   const agent = normalise(flag) ?? normalise(env.MAESTRO_AGENT) ?? detected ?? normalise(configured()) ?? `unknown`;
-  const session = normalise(env.MAESTRO_SESSION) ?? normalise(env.CODEX_THREAD_ID)
+  // The session file is read only when no variable names the session: it costs a few file reads.
+  const session = normalise(env.MAESTRO_SESSION) ?? normalise(env.CODEX_THREAD_ID) ?? normalise(env.CLAUDE_SESSION_ID)
     ?? (env.CLAUDECODE === `1` ? detectClaudeSession(homeOf(env), parentPid)?.sessionId : undefined)
-    ?? normalise(env.CLAUDE_SESSION_ID) ?? `${os().hostname()}-${parentPid}`;
+    ?? `${os().hostname()}-${parentPid}`;
   return {agent, session};
 }
 
