@@ -1,4 +1,4 @@
-import {Workspace} from '../workspace.ts';
+import type {Workspace} from '../workspace.ts';
 import {buildSnapshot} from './buildSnapshot.ts';
 import type {HistoryDiff, MissionControlSnapshot} from './missionControlSnapshot.ts';
 import {readHistoryDiff} from './readHistoryDiff.ts';
@@ -21,16 +21,14 @@ const DIFF_LIMIT = 200;
  * `--json` prints, and refreshes follow the ref, not a timer. Read-only.
  */
 export function missionControlSource(workspace: Workspace, request: {missionId?: string}): MissionControlSource {
-  // Each load reads through a new workspace: the store memoises every directory it reads, so one
-  // kept for hours of refreshes would keep every version of a 2,000-feature directory (about 15 ms
-  // per load, against memory that grows with every write).
-  let current = workspace;
   return {
     load: () => {
-      current = new Workspace(workspace.options);
-      return buildSnapshot(current, {...request, diffLimit: DIFF_LIMIT});
+      // The store memoises every tree and blob it reads: forget them on each load, or hours of
+      // refreshes would keep every version of a 2,000-feature directory in memory.
+      workspace.store.reader.clear();
+      return buildSnapshot(workspace, {...request, diffLimit: DIFF_LIMIT});
     },
-    diff: commit => readHistoryDiff(current, {commit, limit: DIFF_LIMIT}),
+    diff: commit => readHistoryDiff(workspace, {commit, limit: DIFF_LIMIT}),
     watch: onChange => watchStateRef(workspace, onChange),
   };
 }

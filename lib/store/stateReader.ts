@@ -102,6 +102,14 @@ export class StateReader {
     return this.dirTexts.get(dirOid) ?? null;
   }
 
+  /** Forgets what this process read: a long-running reader (the dashboard) keeps only the current state. */
+  clear(): void {
+    this.trees.clear();
+    this.blobs.clear();
+    this.commits.clear();
+    this.dirTexts.clear();
+  }
+
   remember(treeOid: string, entries: TreeEntry[], texts: Map<string, string> | null): void {
     this.trees.set(treeOid, entries);
     if (texts) this.dirTexts.set(treeOid, texts);

@@ -48,10 +48,11 @@ export async function syncState(workspace: Workspace, request: {remote?: string}
 
     const theirState = readRef(deps.fs, deps.repo.commondir, trackingStateRef(remote));
     const theirNotes = readRef(deps.fs, deps.repo.commondir, trackingNotesRef(remote));
-    if (!theirState && !await workspace.store.tip()) {
+    const initialised = (await workspace.store.tip()) !== null;
+    if (!theirState && !initialised) {
       throw new NotInitializedError(`neither this repository nor ${remote} has maestro state`, {hint: `run \`maestro init\`, then \`maestro sync ${remote}\``});
     }
-    if (!await workspace.store.tip()) excludeMirror(workspace);
+    if (!initialised) excludeMirror(workspace);
     const merge = theirState ? await mergeIntoState(workspace, theirState, `${remote}/maestro/main`) : noMerge(readRef(deps.fs, deps.repo.commondir, STATE_REF));
     const notes: NotesMerge = theirNotes
       ? await mergeNotes(workspace.store, theirNotes, {subject: `sync: merge ${remote}'s notes`, ...workspace.identity, isAncestor: (a, b) => isAncestor(workspace, a, b)})
