@@ -53,3 +53,10 @@ export type Conflict = z.infer<typeof Conflict>;
 
 export const CONFLICTS_DIR = `conflicts`;
 export const conflictPath = (id: string): string => `${CONFLICTS_DIR}/${id}.json`;
+
+/** The order conflicts are listed in: open ones first, then newest first, then by id. */
+export function compareConflicts(a: Pick<Conflict, `status` | `createdAt` | `id`>, b: Pick<Conflict, `status` | `createdAt` | `id`>): number {
+  if (a.status !== b.status) return a.status === `open` ? -1 : 1;
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  return a.id < b.id ? -1 : 1;
+}

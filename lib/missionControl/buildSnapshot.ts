@@ -1,13 +1,13 @@
 import * as z from 'zod/mini';
 import {readCheckpoints} from '../checkpoint/readCheckpoints.ts';
 import type {Checkpoint} from '../checkpoint/checkpointTag.ts';
-import {Conflict, CONFLICTS_DIR} from '../domain/conflict.ts';
-import {Mission} from '../domain/mission.ts';
+import {compareConflicts, Conflict, CONFLICTS_DIR} from '../domain/conflict.ts';
+import type {Mission} from '../domain/mission.ts';
 import type {Handoff} from '../domain/handoff.ts';
 import {MaestroError} from '../errors.ts';
 import {readAllHandoffs} from '../handoff/handoffStore.ts';
 import {readLog} from '../history/readLog.ts';
-import {missionPath, missionsDir} from '../mission/missionPaths.ts';
+import {readMissions} from '../mission/listMissions.ts';
 import {loadMissionState, resolveMissionId} from '../mission/missionState.ts';
 import type {StateSnapshot} from '../store/stateSnapshot.ts';
 import {STATE_REF} from '../store/types.ts';
@@ -102,16 +102,6 @@ export async function buildSnapshot(workspace: Workspace, request: SnapshotReque
   };
 }
 
-/** Every mission, newest first (as `mission list`). */
-async function readMissions(snapshot: StateSnapshot): Promise<Mission[]> {
-  const missions: Mission[] = [];
-  for (const id of await snapshot.list(missionsDir)) {
-    const mission = await snapshot.read(missionPath(id), Mission);
-    if (mission) missions.push(mission);
-  }
-  return missions.sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
-}
-
 /** The reference's choice (§11.1): the newest executing or paused mission, else the newest, else none. */
 export function pickMission(missions: Mission[]): string | null {
   return (missions.find(m => m.status === `executing` || m.status === `paused`) ?? missions[0])?.id ?? null;
@@ -133,7 +123,7 @@ async function readConflicts(snapshot: StateSnapshot, problems: string[]): Promi
       resolvedAt: c.resolvedAt ?? null, resolvedBy: c.resolvedBy ?? null, resolution: c.resolution ?? null,
     });
   }
-  return rows.sort((a, b) => (a.status !== b.status ? (a.status === `open` ? -1 : 1) : a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? 1 : -1) : a.id < b.id ? -1 : 1));
+  return rows.sort(compareConflicts);
 }
 
 function toHandoffRow(h: Handoff): HandoffRow {

@@ -1,5 +1,5 @@
 import {canonicalJson} from '../canonicalJson.ts';
-import {Conflict, CONFLICTS_DIR, conflictPath} from '../domain/conflict.ts';
+import {compareConflicts, Conflict, CONFLICTS_DIR, conflictPath} from '../domain/conflict.ts';
 import {resolveIdPrefix} from '../domain/ids.ts';
 import {entityProblem} from '../domain/entitySchemas.ts';
 import {checkTransition} from '../domain/stateMachine.ts';
@@ -17,7 +17,7 @@ export const ConflictResolveView = z.object({conflict: Conflict, changed: z.null
 /** Every conflict, open ones first, then newest first. */
 export async function readConflicts(snapshot: StateSnapshot): Promise<Conflict[]> {
   const all = [...(await snapshot.readAll(CONFLICTS_DIR, Conflict)).values()];
-  return all.sort((a, b) => (a.status !== b.status ? (a.status === `open` ? -1 : 1) : a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? 1 : -1) : a.id < b.id ? -1 : 1));
+  return all.sort(compareConflicts);
 }
 
 export async function listConflicts(workspace: Workspace, request: {all: boolean}): Promise<ConflictListView> {
