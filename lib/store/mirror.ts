@@ -10,6 +10,8 @@ export const MIRROR_DIR = `.maestro`;
 const STAMP = `.mirror`;
 const INDEX = `.mirror-index`;
 const LOCK = `.mirror.lock`;
+/** Up to this many changed files, a sync looks up their journal lines instead of parsing the whole journal. */
+const TARGETED_MAX = 64;
 // `skills/` holds workspace worker skills (`feature prompt` reads them): local files, not hand edits.
 const LOCAL_FILES = new Set([`config.yaml`, `skills`]);
 
@@ -135,9 +137,26 @@ export class Mirror {
     const {fs} = this.store.deps;
     const stamp = this.readStamp();
     if (stamp?.commit === tip.commit) return [];
-    const {index, lines} = stamp ? this.readIndex() : {index: new Map() as MirrorIndex, lines: 0};
-    const journal: string[] = [];
     const changes = await this.changesSince(stamp, tip);
+    // A write changes a few files: look up just their journal lines instead of parsing all 2,000.
+    const targeted = stamp !== null && stamp.live !== null && changes.length <= TARGETED_MAX;
+    let index: MirrorIndex;
+    let lines: number;
+    let live: number;
+    if (targeted) {
+      const text = this.readIndexText();
+      index = new Map();
+      for (const change of changes) {
+        const entry = findIndexEntry(text, change.path);
+        if (entry) index.set(change.path, entry);
+      }
+      lines = countLines(text);
+      live = stamp.live!;
+    } else {
+      ({index, lines} = stamp ? this.readIndex() : {index: new Map() as MirrorIndex, lines: 0});
+      live = index.size;
+    }
+    const journal: string[] = [];
     const kept: string[] = [];
     for (const change of changes) {
       const file = path.join(this.dir, change.path);
@@ -148,19 +167,33 @@ export class Mirror {
       }
       if (change.after === null) {
         try { fs.unlinkSync(file); } catch { /* already gone */ }
-        index.delete(change.path);
+        if (index.delete(change.path) && targeted) live--;
         journal.push(`- ${change.path}`);
         removeEmptyParents(fs, path.dirname(file), this.dir);
         continue;
       }
       if (verdict === `write`) this.writeMirrored(file, await this.store.reader.blobText(change.after));
       const stat = fs.statSync(file);
+      if (targeted && !index.has(change.path)) live++;
       index.set(change.path, [stat.size, stat.mtimeMs, change.after]);
       journal.push(`${stat.size} ${stat.mtimeMs} ${change.after} ${change.path}`);
     }
-    this.writeIndex(index, journal, stamp === null ? null : lines);
-    this.writeFileAtomic(STAMP, `${tip.commit} ${tip.tree}\n`);
+    if (targeted) live = this.appendIndex(journal, lines, live);
+    else this.writeIndex(index, journal, stamp === null ? null : lines);
+    this.writeFileAtomic(STAMP, `${tip.commit} ${tip.tree} ${live}\n`);
     return kept;
+  }
+
+  /** Appends a targeted sync's lines; compacts the whole journal once it holds twice the live entries. @returns the live count */
+  private appendIndex(journal: string[], lines: number, live: number): number {
+    if (lines + journal.length <= 2 * live + 64) {
+      if (journal.length > 0) this.store.deps.fs.appendFileSync(path.join(this.dir, INDEX), `${journal.join(`\n`)}\n`);
+      return live;
+    }
+    const {index} = this.readIndex();
+    for (const line of journal) applyIndexLine(index, line);
+    this.writeIndex(index, [], null);
+    return index.size;
   }
 
   /** What to rewrite: the tree diff from the stamped tree, or everything when that tree is unreadable. */
@@ -223,35 +256,30 @@ export class Mirror {
     return files;
   }
 
-  private readStamp(): StateTip | null {
+  /** The mirrored commit and tree, and how many files the journal holds (null in a stamp written before it was recorded). */
+  private readStamp(): (StateTip & {live: number | null}) | null {
     try {
-      const [commit, tree] = this.store.deps.fs.readFileSync(path.join(this.dir, STAMP), `utf8`).trim().split(` `);
-      return commit && tree ? {commit, tree} : null;
+      const [commit, tree, live] = this.store.deps.fs.readFileSync(path.join(this.dir, STAMP), `utf8`).trim().split(` `);
+      return commit && tree ? {commit, tree, live: live !== undefined && /^\d+$/.test(live) ? Number(live) : null} : null;
     } catch {
       return null;
     }
   }
 
+  private readIndexText(): string {
+    try {
+      return this.store.deps.fs.readFileSync(path.join(this.dir, INDEX), `utf8`);
+    } catch {
+      return ``;
+    }
+  }
+
   private readIndex(): {index: MirrorIndex; lines: number} {
     const index: MirrorIndex = new Map();
-    let text = ``;
-    try {
-      text = this.store.deps.fs.readFileSync(path.join(this.dir, INDEX), `utf8`);
-    } catch {
-      return {index, lines: 0};
-    }
+    const text = this.readIndexText();
+    if (text === ``) return {index, lines: 0};
     const lines = text.split(`\n`);
-    for (const line of lines) {
-      if (line.startsWith(`- `)) {
-        index.delete(line.slice(2));
-        continue;
-      }
-      const first = line.indexOf(` `);
-      const second = line.indexOf(` `, first + 1);
-      const third = line.indexOf(` `, second + 1);
-      if (third === -1) continue;
-      index.set(line.slice(third + 1), [Number(line.slice(0, first)), Number(line.slice(first + 1, second)), line.slice(second + 1, third)]);
-    }
+    for (const line of lines) applyIndexLine(index, line);
     return {index, lines: lines.length};
   }
 
@@ -273,6 +301,46 @@ export class Mirror {
     fs.writeFileSync(`${file}.tmp`, content);
     fs.renameSync(`${file}.tmp`, file);
   }
+}
+
+/** Applies one journal line (`<size> <mtime> <blob> <path>`, or `- <path>` for a removal) to the index. */
+function applyIndexLine(index: MirrorIndex, line: string): void {
+  if (line.startsWith(`- `)) {
+    index.delete(line.slice(2));
+    return;
+  }
+  const entry = parseIndexLine(line);
+  if (entry) index.set(entry[0], entry[1]);
+}
+
+function parseIndexLine(line: string): [string, IndexEntry] | null {
+  const first = line.indexOf(` `);
+  const second = line.indexOf(` `, first + 1);
+  const third = line.indexOf(` `, second + 1);
+  if (first === -1 || second === -1 || third === -1) return null;
+  return [line.slice(third + 1), [Number(line.slice(0, first)), Number(line.slice(first + 1, second)), line.slice(second + 1, third)]];
+}
+
+/** The last journal entry of `file` (undefined when none, or when its last line removed it), found from the end. */
+function findIndexEntry(text: string, file: string): IndexEntry | undefined {
+  for (let end = text.length; end > 0;) {
+    const at = text.lastIndexOf(`${file}\n`, end - 1);
+    if (at === -1) return undefined;
+    end = at;
+    if (at > 0 && text[at - 1] !== ` `) continue;
+    const start = text.lastIndexOf(`\n`, at - 1) + 1;
+    const line = text.slice(start, at + file.length);
+    if (line === `- ${file}`) return undefined;
+    const parsed = parseIndexLine(line);
+    if (parsed && parsed[0] === file) return parsed[1];
+  }
+  return undefined;
+}
+
+function countLines(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf(`\n`); at !== -1; at = text.indexOf(`\n`, at + 1)) count++;
+  return count;
 }
 
 function removeEmptyParents(fs: Store['deps']['fs'], dir: string, stop: string): void {

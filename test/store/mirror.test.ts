@@ -175,4 +175,18 @@ describe(`Mirror (.maestro/)`, () => {
     assert.equal(fs.readFileSync(mirrored(`mine.json`), `utf8`), `{"mine": true}\n`);
     assert.deepEqual(await workspace.mirror.handEdits(), [{path: `mine.json`, kind: `added`}]);
   });
+  it(`keeps mirror, journal and state in step over many small writes, deletions and re-additions`, async () => {
+    const names = Array.from({length: 12}, (_, i) => `missions/m1/features/f${i}.json`);
+    for (let round = 0; round < 120; round++) {
+      const name = names[(round * 7) % names.length]!;
+      await transact([{path: name, content: round % 5 === 4 ? null : `{"round": ${round}}\n`}]);
+    }
+
+    const state = await readFiles(await workspace.store.snapshot());
+    const journal = fs.readFileSync(path.join(mirrorDir, `.mirror-index`), `utf8`).trim().split(`\n`);
+    assert.deepEqual(mirrorFiles(mirrorDir), state);
+    assert.deepEqual(await workspace.mirror.handEdits(), []);
+    assert.ok(journal.length <= 2 * Object.keys(state).length + 64, `the journal was compacted (${journal.length} lines)`);
+    assert.equal(fs.readFileSync(path.join(mirrorDir, `.mirror`), `utf8`).trim().split(` `)[2], String(Object.keys(state).length));
+  });
 });
