@@ -1,5 +1,6 @@
 import {Command, Option} from 'clipanion';
 import type {ScratchNote} from '../lib/note/index.ts';
+import {oneLine} from '../lib/oneLine.ts';
 import {MaestroCommand} from './base.ts';
 
 export class NoteCommand extends MaestroCommand {
@@ -22,8 +23,6 @@ export class NoteCommand extends MaestroCommand {
     else this.print(ScratchNote, await saveScratchNote(this.context.openWorkspace(), request), formatSaved);
   }
 }
-
-const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, ` `);
 
 function formatSaved(note: ScratchNote): string {
   return [`[ok] Note saved`, `  Timestamp: ${note.timestamp}`, `  Branch: ${note.git_branch}`, `  Content: ${oneLine(note.content)}`].join(`\n`);

@@ -1,5 +1,6 @@
 import {os} from './lazyBuiltins.ts';
-import {detectClaudeSession, homeOf} from './session/detectSession.ts';
+import {resolveHome} from './resolveHome.ts';
+import {detectClaudeSession} from './session/detectSession.ts';
 
 export interface AgentIdentity {
   agent: string;
@@ -21,7 +22,7 @@ export function resolveAgentIdentity(env: Record<string, string | undefined>, fl
   const agent = normalise(flag) ?? normalise(env.MAESTRO_AGENT) ?? detected ?? normalise(configured()) ?? `unknown`;
   // The session file is read only when no variable names the session: it costs a few file reads.
   const session = normalise(env.MAESTRO_SESSION) ?? normalise(env.CODEX_THREAD_ID) ?? normalise(env.CLAUDE_SESSION_ID)
-    ?? (env.CLAUDECODE === `1` ? detectClaudeSession(homeOf(env), parentPid)?.sessionId : undefined)
+    ?? (env.CLAUDECODE === `1` ? detectClaudeSession(resolveHome(env), parentPid)?.sessionId : undefined)
     ?? `${os().hostname()}-${parentPid}`;
   return {agent, session};
 }

@@ -2,6 +2,7 @@ import * as nodeFs from 'node:fs';
 import {configuredAgent, resolveAgentIdentity, type AgentIdentity} from './agentIdentity.ts';
 import * as nodePath from 'node:path';
 import {InputError, NotInitializedError} from './errors.ts';
+import {shellQuote} from './shellQuote.ts';
 import {findRepository} from './store/findRepository.ts';
 import {maybeStartGc} from './store/gcAuto.ts';
 import {Mirror} from './store/mirror.ts';
@@ -30,7 +31,7 @@ export interface LocalConfig {
 
 /** argv as a person would retype it: words with spaces or quotes are single-quoted. */
 export function formatCommandLine(argv: string[]): string {
-  return [`maestro`, ...argv.map(arg => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`))].join(` `);
+  return [`maestro`, ...argv.map(shellQuote)].join(` `);
 }
 
 /**

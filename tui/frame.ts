@@ -9,7 +9,7 @@ import type {ViewState} from './view.ts';
 export const MIN_FRAME = {width: 80, height: 24};
 
 /** Rows the chrome takes: the top border, the tab bar, the rule under it, the bottom border. */
-export const CHROME_ROWS = 4;
+const CHROME_ROWS = 4;
 
 export interface Frame {
   /** Exactly `height` lines of exactly `width` columns. */
@@ -80,7 +80,7 @@ function bottomBorder(view: ViewState, position: string | undefined, width: numb
 }
 
 /** The frame for a terminal under 80x24: what is wrong and what to do, in as much as fits. */
-export function tooSmall(size: Size): Line[] {
+function tooSmall(size: Size): Line[] {
   const {width, height} = size;
   const inner = Math.max(0, width - 2);
   const message = [

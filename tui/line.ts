@@ -1,3 +1,5 @@
+import {formatAge} from '../lib/formatAge.ts';
+
 /**
  * The drawing model of every screen: a frame is lines, a line is spans of text with a style. Screens
  * build lines; tui/output.ts turns them into plain text, ANSI, or the content of the blessed box.
@@ -45,7 +47,7 @@ export function clean(text: string): string {
 }
 
 /** Columns a code point takes in a terminal: 0 for combining marks, 2 for wide (CJK, emoji), else 1. */
-export function charWidth(codePoint: number): number {
+function charWidth(codePoint: number): number {
   if (codePoint >= 0x300 && codePoint <= 0x36f) return 0;
   if (codePoint >= 0xfe00 && codePoint <= 0xfe0f) return 0;
   if (
@@ -129,13 +131,9 @@ export function age(iso: string | null | undefined, now: number): string {
   return duration(Math.max(0, now - at));
 }
 
-/** A duration in its largest unit: `42s`, `5m`, `3h`, `2d`. */
+/** A duration of `ms` milliseconds in its largest unit: `42s`, `5m`, `3h`, `2d`. */
 export function duration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  if (seconds < 60) return `${seconds}s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
-  if (seconds < 86400) return `${Math.floor(seconds / 3600)}h`;
-  return `${Math.floor(seconds / 86400)}d`;
+  return formatAge(Math.floor(ms / 1000));
 }
 
 /** Text from state, cleaned and fitted to exactly `width` columns (for aligned columns). */

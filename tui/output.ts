@@ -17,7 +17,7 @@ function sgr(style: Style | undefined, ink: Ink): string {
 }
 
 /** One line as text: styled spans wrapped in SGR codes and a reset, plain ones as they are. */
-export function lineText(value: Line, ink: Ink): string {
+function lineText(value: Line, ink: Ink): string {
   return value.map(part => {
     const open = sgr(part.style, ink);
     return open ? `${open}${part.text}\u001b[0m` : part.text;

@@ -78,3 +78,39 @@ export function windowStart(index: number, count: number, height: number): numbe
   if (count <= height || index < 0) return 0;
   return Math.max(0, Math.min(index - Math.floor(height / 3), count - height));
 }
+
+/** What a list screen shows: lines above its table, the table's rows, the selected row and its detail. */
+export interface ListTable {
+  /** The screen's title line (and the assertions screen's gate line), above the header. */
+  above: Line[];
+  columns: Column[];
+  cells: Cell[][];
+  /** The index in `cells` of the selected row. */
+  selected: number;
+  /** The selected row's detail, drawn at the bottom; [] lets the list take the whole height. */
+  detail: Line[];
+  /** A line drawn before a row (the features screen's status groups), by the row's index. */
+  headings?: Map<number, Line>;
+}
+
+/**
+ * The body of a list screen `width` x `height`: the lines above, the header, the window of rows that
+ * keeps the selection in view, blank lines that push the detail to the bottom, then the detail; and
+ * the selection's position (`3/12`) for the footer. Only the rows in view are drawn, so a
+ * 2,000-feature mission draws as fast as a small one.
+ */
+export function renderList(table: ListTable, width: number, height: number): {lines: Line[]; position: string} {
+  const {above, cells, selected, detail, headings} = table;
+  const layout = layoutColumns(table.columns, cells, width - 1);
+  const listHeight = Math.max(1, height - above.length - 1 - detail.length);
+  const entries: Array<{heading: Line} | {row: number}> = [];
+  cells.forEach((_, row) => {
+    const heading = headings?.get(row);
+    if (heading) entries.push({heading});
+    entries.push({row});
+  });
+  const start = windowStart(entries.findIndex(entry => `row` in entry && entry.row === selected), entries.length, listHeight);
+  const list = entries.slice(start, start + listHeight).map(entry => (`heading` in entry ? entry.heading : rowLine(layout, cells[entry.row]!, entry.row === selected)));
+  while (list.length < listHeight && detail.length > 0) list.push([]);
+  return {lines: [...above, headerLine(layout), ...list, ...detail], position: `${selected + 1}/${cells.length}`};
+}

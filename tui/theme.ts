@@ -63,7 +63,7 @@ export function symbolSpan(status: string): Span {
 }
 
 /** Feature statuses in the order people read progress: finished first. */
-export const FEATURE_ORDER = [`done`, `review`, `in-progress`, `assigned`, `blocked`, `pending`] as const;
+const FEATURE_ORDER = [`done`, `review`, `in-progress`, `assigned`, `blocked`, `pending`] as const;
 
 /** A progress bar `███░░░` of `width` cells, filled `pct` percent, in `color`. */
 export function bar(pct: number, width: number, color: Color = `green`): Span[] {
@@ -101,7 +101,7 @@ export function legend(counts: Record<string, number>, order: readonly string[] 
   return parts.length > 0 ? parts : [span(`nothing yet`, {fg: `gray`})];
 }
 
-export const HEADING: Style = {bold: true};
+const HEADING: Style = {bold: true};
 export const MUTED: Style = {fg: `gray`};
 export const SELECTED: Style = {inverse: true};
 

@@ -1,4 +1,4 @@
-import type {CommandSpec} from './completionSpec.ts';
+import {commandWords, type CommandSpec} from './completionSpec.ts';
 
 /**
  * A bash completion script for `commands`: command words first, then a command's options (after
@@ -6,9 +6,7 @@ import type {CommandSpec} from './completionSpec.ts';
  * completion for option values and free positionals (`complete -o default`).
  */
 export function bashCompletion(commands: CommandSpec[]): string {
-  const tops = unique(commands.map(command => command.path[0]!));
-  const groups = tops.filter(top => commands.some(command => command.path.length > 1 && command.path[0] === top));
-  const subs = (group: string) => unique(commands.filter(command => command.path.length > 1 && command.path[0] === group).map(command => command.path[1]!));
+  const {tops, groups, subs} = commandWords(commands);
   const cases = commands.map(command => {
     const names = command.options.flatMap(option => option.names);
     const values = command.options.filter(option => option.takesValue).flatMap(option => option.names);
@@ -31,7 +29,7 @@ export function bashCompletion(commands: CommandSpec[]): string {
       `    ${groups.join(`|`)})`,
       `      if (( COMP_CWORD == 2 )) && [[ $cur != -* ]]; then`,
       `        case $cmd in`,
-      ...groups.map(group => `          ${group}) COMPREPLY=($(compgen -W '${subs(group).join(` `)}' -- "$cur")) ;;`),
+      ...groups.map(group => `          ${group}) COMPREPLY=($(compgen -W '${subs(group).map(command => command.path[1]).join(` `)}' -- "$cur")) ;;`),
       `        esac`,
       `        return 0`,
       `      fi`,
@@ -54,8 +52,4 @@ export function bashCompletion(commands: CommandSpec[]): string {
     `complete -o default -F _maestro maestro`,
     ``,
   ].join(`\n`);
-}
-
-function unique(words: string[]): string[] {
-  return [...new Set(words)];
 }

@@ -32,3 +32,27 @@ export function completionSpec(commands: Array<CommandClass<any>>, choices: Reco
     }));
   });
 }
+
+/** The command words a completion script offers, in registration order. */
+export interface CommandWords {
+  /** Every first word (`feature`, `status`). */
+  tops: string[];
+  /** The first words that have subcommands (`feature`, and `conflicts`, which is also a command). */
+  groups: string[];
+  /** A group's subcommands, one per second word. */
+  subs: (group: string) => CommandSpec[];
+}
+
+/** The first and second words of `commands`, for bash's and zsh's scripts alike. */
+export function commandWords(commands: CommandSpec[]): CommandWords {
+  const tops = unique(commands.map(command => command.path[0]!));
+  const subs = (group: string) => {
+    const under = commands.filter(command => command.path.length > 1 && command.path[0] === group);
+    return under.filter((command, i) => under.findIndex(other => other.path[1] === command.path[1]) === i);
+  };
+  return {tops, groups: tops.filter(top => subs(top).length > 0), subs};
+}
+
+function unique(words: string[]): string[] {
+  return [...new Set(words)];
+}

@@ -1,19 +1,15 @@
-import type {CommandSpec} from './completionSpec.ts';
+import {commandWords, type CommandSpec} from './completionSpec.ts';
 
 /**
  * A zsh completion function for `commands`, with each command's and option's description:
  * `_describe` for the command words, `_arguments` for a command's options and positionals.
  */
 export function zshCompletion(commands: CommandSpec[]): string {
-  const tops = unique(commands.map(command => command.path[0]!));
-  const groups = tops.filter(top => commands.some(command => command.path.length > 1 && command.path[0] === top));
+  const {tops, groups, subs} = commandWords(commands);
   const describe = (top: string) => {
     const command = commands.find(candidate => candidate.path.length === 1 && candidate.path[0] === top);
-    const words = commands.filter(candidate => candidate.path.length > 1 && candidate.path[0] === top).map(candidate => candidate.path[1]!);
-    return command ? command.description : `${unique(words).join(`, `)}`;
+    return command ? command.description : subs(top).map(sub => sub.path[1]).join(`, `);
   };
-  const subs = (group: string) => commands.filter(command => command.path.length > 1 && command.path[0] === group)
-    .map(command => quote(`${command.path[1]}:${command.description}`));
   const cases = commands.map(command => `    ${quote(command.path.join(` `))}) _arguments -s ${argumentSpecs(command).join(` `)} ;;`);
   return [
     `#compdef maestro`,
@@ -33,7 +29,7 @@ export function zshCompletion(commands: CommandSpec[]): string {
       `    ${groups.join(`|`)})`,
       `      if (( CURRENT == 3 )) && [[ $words[3] != -* ]]; then`,
       `        case $cmd in`,
-      ...groups.map(group => `          ${group}) entries=(${subs(group).join(` `)}) ;;`),
+      ...groups.map(group => `          ${group}) entries=(${subs(group).map(sub => quote(`${sub.path[1]}:${sub.description}`)).join(` `)}) ;;`),
       `        esac`,
       `        _describe -t commands "maestro $cmd command" entries`,
       `        return`,
@@ -71,8 +67,4 @@ function bracketSafe(text: string): string {
 /** One single-quoted shell word. */
 function quote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-function unique(words: string[]): string[] {
-  return [...new Set(words)];
 }

@@ -60,7 +60,7 @@ export const DEFAULT_PRINCIPLES: readonly Principle[] = [
 ];
 
 /** The principle fields of a stored record (what `--json` prints). */
-export function principleOf(stored: StoredPrinciple): Principle {
+function principleOf(stored: StoredPrinciple): Principle {
   const {createdAt: _c, updatedAt: _u, updatedBy: _b, removedAt: _r, ...principle} = stored;
   return principle;
 }

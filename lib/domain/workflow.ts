@@ -62,7 +62,7 @@ export function resolveWorkflow(name: string, userTemplates: Readonly<Record<str
 }
 
 /** Every template name: the built-ins, then those of config. */
-export function workflowNames(userTemplates: Readonly<Record<string, unknown>> = {}): string[] {
+function workflowNames(userTemplates: Readonly<Record<string, unknown>> = {}): string[] {
   return [...new Set([...Object.keys(BUILT_IN_WORKFLOWS), ...Object.keys(userTemplates)])];
 }
 

@@ -4,9 +4,9 @@ import {canonicalJson} from '../canonicalJson.ts';
 import {EMPTY_GRAPH, ProjectGraph} from '../domain/graph.ts';
 import {describeIssue} from '../domain/schema.ts';
 import {CorruptStateError, MaestroError, StoreBusyError} from '../errors.ts';
-import {os} from '../lazyBuiltins.ts';
+import {resolveHome} from '../resolveHome.ts';
 import {findRepository} from '../store/findRepository.ts';
-import {breakDeadLock, commitLock, describeLock, releaseLock, tryLock, type HeldLock} from '../store/lockFile.ts';
+import {acquireLock, commitLock, describeLock, releaseLock} from '../store/lockFile.ts';
 import type {GitFs} from '../store/types.ts';
 
 /** Where a graph command runs: the directory (its project) and the environment (its `HOME`). */
@@ -20,7 +20,7 @@ export interface GraphPlace {
 
 /** `~/.maestro/graph/projects.json`, global as the original's: `$HOME` first, else the user's home. */
 export function graphFile(place: GraphPlace): string {
-  return path.join(place.env.HOME || os().homedir(), `.maestro`, `graph`, `projects.json`);
+  return path.join(resolveHome(place.env), `.maestro`, `graph`, `projects.json`);
 }
 
 /**
@@ -70,7 +70,9 @@ export async function updateGraph<T>(place: GraphPlace, change: (graph: ProjectG
   const fs = place.fs ?? nodeFs;
   const file = graphFile(place);
   fs.mkdirSync(path.dirname(file), {recursive: true});
-  const lock = await acquire(fs, `${file}.lock`, place.lockTimeoutMs ?? 10_000);
+  const lockPath = `${file}.lock`;
+  const lock = await acquireLock(fs, lockPath, {timeoutMs: place.lockTimeoutMs ?? 10_000});
+  if (!lock) throw busyError(fs, lockPath);
   let committed = false;
   try {
     const {graph, result} = change(readGraph(place));
@@ -84,17 +86,7 @@ export async function updateGraph<T>(place: GraphPlace, change: (graph: ProjectG
   }
 }
 
-async function acquire(fs: GitFs, lockPath: string, timeoutMs: number): Promise<HeldLock> {
-  const deadline = Date.now() + timeoutMs;
-  for (let attempt = 0; ; attempt++) {
-    const lock = tryLock(fs, lockPath);
-    if (lock) return lock;
-    if (attempt % 16 === 15) breakDeadLock(fs, lockPath, Date.now());
-    if (Date.now() > deadline) {
-      const owner = describeLock(fs, lockPath, Date.now());
-      throw new StoreBusyError(`${lockPath} is held by ${owner?.pid ? `pid ${owner.pid}` : `another process`}`, {hint: `wait for it to finish; if no maestro is running, remove it: rm '${lockPath}'`});
-    }
-    const base = Math.min(20, 1 + attempt);
-    await new Promise(resolve => setTimeout(resolve, base + Math.random() * base));
-  }
+function busyError(fs: GitFs, lockPath: string): StoreBusyError {
+  const owner = describeLock(fs, lockPath, Date.now());
+  return new StoreBusyError(`${lockPath} is held by ${owner?.pid ? `pid ${owner.pid}` : `another process`}`, {hint: `wait for it to finish; if no maestro is running, remove it: rm '${lockPath}'`});
 }

@@ -1,7 +1,7 @@
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
+import {resolveHome} from '../resolveHome.ts';
 import {MAESTRO_VERSION, refreshInstructions} from './installInstructions.ts';
-import {resolveHome} from './instructionTargets.ts';
 
 /** The verdict of `maestro doctor`'s instruction-blocks check. */
 export interface InstructionBlocksVerdict {

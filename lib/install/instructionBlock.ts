@@ -54,11 +54,6 @@ export function findInstructionBlock(content: string): FoundBlock | null {
   return {start, end, text, version: VERSION_LINE.exec(secondLine)?.[1] ?? null};
 }
 
-/** Whether the block in `content` is exactly `block` (what this version renders). */
-export function isBlockCurrent(content: string, block: string): boolean {
-  return findInstructionBlock(content)?.text === block;
-}
-
 /**
  * `content` with `block` in place of its marked block, or appended after a blank line when it has
  * none. Everything outside the markers is kept byte for byte. An empty file gets just the block.

@@ -1,7 +1,7 @@
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
-import {os} from '../lazyBuiltins.ts';
 import {InputError} from '../errors.ts';
+import {resolveHome} from '../resolveHome.ts';
 import {findRepository} from '../store/findRepository.ts';
 
 /** One file an instruction block can go into. */
@@ -23,14 +23,6 @@ export interface InstallSite {
   home: string;
   /** The working tree's top directory, or null outside a repository. */
   projectRoot: string | null;
-}
-
-/**
- * `$HOME` from the command's environment (so a test's temporary HOME is honoured), else the
- * account's home directory.
- */
-export function resolveHome(env: Record<string, string | undefined>): string {
-  return env.HOME || os().homedir();
 }
 
 /**

@@ -103,7 +103,7 @@ export async function buildSnapshot(workspace: Workspace, request: SnapshotReque
 }
 
 /** The reference's choice (§11.1): the newest executing or paused mission, else the newest, else none. */
-export function pickMission(missions: Mission[]): string | null {
+function pickMission(missions: Mission[]): string | null {
   return (missions.find(m => m.status === `executing` || m.status === `paused`) ?? missions[0])?.id ?? null;
 }
 

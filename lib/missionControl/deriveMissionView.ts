@@ -13,7 +13,7 @@ export type MissionFields = Pick<MissionControlSnapshot,
 
 const ACTIVE: ReadonlySet<FeatureStatus> = new Set([`assigned`, `in-progress`, `review`]);
 /** Events kept in `progressLog` and `eventStream`, newest first (the reference caps the stream at 200). */
-export const EVENT_CAP = 200;
+const EVENT_CAP = 200;
 const STALE_MS = 3_600_000;
 
 /**

@@ -11,7 +11,7 @@ const ALIASES: Record<string, ScreenId> = {
 };
 
 /** The smallest size `--size` accepts; below 80x24 the frame is the "too small" screen. */
-export const MIN_SIZE = {width: 40, height: 20};
+const MIN_SIZE = {width: 40, height: 20};
 export const DEFAULT_SIZE = {width: 120, height: 40};
 
 export interface Size {
@@ -84,7 +84,7 @@ export function parseMissionControlRequest(flags: MissionControlFlags): MissionC
 }
 
 /** A screen by id or alias, any case. @throws InputError listing the screens */
-export function parseScreen(name: string): ScreenId {
+function parseScreen(name: string): ScreenId {
   const lower = name.toLowerCase();
   const id = (SCREEN_IDS as readonly string[]).includes(lower) ? lower as ScreenId : ALIASES[lower];
   if (!id) throw new InputError(`unknown screen "${name}"`, {hint: `use one of: ${SCREEN_IDS.join(`, `)}, or all`});
@@ -92,7 +92,7 @@ export function parseScreen(name: string): ScreenId {
 }
 
 /** `120x40` (any case of x), at least MIN_SIZE. @throws InputError */
-export function parseSize(text: string): Size {
+function parseSize(text: string): Size {
   const match = /^(\d+)x(\d+)$/i.exec(text.trim());
   if (!match) throw new InputError(`--size "${text}" is not WIDTHxHEIGHT`, {hint: `use e.g. --size 120x40`});
   const size = {width: Number(match[1]), height: Number(match[2])};

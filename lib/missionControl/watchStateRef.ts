@@ -5,7 +5,7 @@ import {STATE_REF} from '../store/types.ts';
 import type {Workspace} from '../workspace.ts';
 
 /** Waits this long after the last event, so a burst (lock, rename, reflog) is one refresh. */
-export const DEBOUNCE_MS = 60;
+const DEBOUNCE_MS = 60;
 
 interface Target {
   dir: string;

@@ -1,7 +1,7 @@
-import {principleProblems, type Principle, type StoredPrinciple} from '../domain/principle.ts';
+import {effectivePrinciples, principleProblems, type Principle, type StoredPrinciple} from '../domain/principle.ts';
 import {GateError, InputError} from '../errors.ts';
 import type {Workspace} from '../workspace.ts';
-import {principleChange, readPrinciples, readStoredPrinciples} from './principleStore.ts';
+import {principleChange, readStoredPrinciples} from './principleStore.ts';
 
 export interface AddPrincipleRequest {
   id?: string;
@@ -25,10 +25,11 @@ export async function addPrinciple(workspace: Workspace, request: AddPrincipleRe
   await workspace.requireTip();
   const now = workspace.store.deps.now().toISOString();
   const outcome = await workspace.transact(`principle add`, async snapshot => {
-    if ((await readPrinciples(snapshot)).some(p => p.id === principle.id)) {
+    const storedPrinciples = await readStoredPrinciples(snapshot);
+    if (effectivePrinciples(storedPrinciples.values()).some(p => p.id === principle.id)) {
       throw new GateError(`principle ${principle.id} already exists`, {hint: `use a different --id, or remove it first with \`maestro principle remove ${principle.id}\``});
     }
-    const previous = (await readStoredPrinciples(snapshot)).get(principle.id);
+    const previous = storedPrinciples.get(principle.id);
     const stored: StoredPrinciple = {...principle, createdAt: previous?.createdAt ?? now, updatedAt: now, updatedBy: workspace.identity.agent};
     return {changes: [principleChange(stored)], result: principle};
   });

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import {resolveIdPrefix} from '../domain/ids.ts';
+import {effectivePrinciples} from '../domain/principle.ts';
 import type {Workspace} from '../workspace.ts';
-import {principleChange, readPrinciples, readStoredPrinciples} from './principleStore.ts';
+import {principleChange, readStoredPrinciples} from './principleStore.ts';
 
 /** What `principle remove --json` prints (the original's shape). */
 export const PrincipleRemovedView = z.object({id: z.string(), removed: z.literal(true)});
@@ -16,10 +17,11 @@ export async function removePrinciple(workspace: Workspace, request: {id: string
   await workspace.requireTip();
   const now = workspace.store.deps.now().toISOString();
   const outcome = await workspace.transact(`principle remove`, async snapshot => {
-    const principles = await readPrinciples(snapshot);
+    const storedPrinciples = await readStoredPrinciples(snapshot);
+    const principles = effectivePrinciples(storedPrinciples.values());
     const id = resolveIdPrefix(principles.map(p => p.id), request.id, `principle`, `list principles with \`maestro principle list\``);
     const principle = principles.find(p => p.id === id)!;
-    const previous = (await readStoredPrinciples(snapshot)).get(id);
+    const previous = storedPrinciples.get(id);
     const createdAt = previous?.createdAt ?? now;
     const removed = {...principle, createdAt, updatedAt: now, updatedBy: workspace.identity.agent, removedAt: now};
     return {changes: [principleChange(removed)], result: {id, removed: true as const}};

@@ -1,9 +1,8 @@
 import type {WorkerReply} from '../domain/reply.ts';
+import {oneLine} from '../oneLine.ts';
 import type {ReplyIngestView} from './ingestReplies.ts';
 
 // Human output of the reply commands, in the original's words (reference-handoff §7).
-
-const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, ` `);
 
 export function formatRecorded(reply: WorkerReply): string {
   return [`[ok] Reply recorded: ${reply.missionId}/${reply.featureId}`, `  Outcome: ${reply.outcome}`, `  Written: ${reply.writtenAt} (by ${reply.writtenBy})`,

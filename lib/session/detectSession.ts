@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {os} from '../lazyBuiltins.ts';
+import {resolveHome} from '../resolveHome.ts';
 
 /** An agent CLI's own session (reference-missions §2.9): `startedAt` in epoch milliseconds. */
 export interface AgentSession {
@@ -16,6 +16,7 @@ export interface DetectOptions {
   parentPid?: number;
 }
 
+
 /** How many processes up from maestro the Claude Code session file is looked for. */
 const MAX_ANCESTORS = 4;
 
@@ -26,7 +27,7 @@ const MAX_ANCESTORS = 4;
  * found; unreadable files count as none.
  */
 export function detectSession(options: DetectOptions): AgentSession | undefined {
-  const home = homeOf(options.env);
+  const home = resolveHome(options.env);
   if (options.env.CLAUDECODE === `1`) {
     const claude = detectClaudeSession(home, options.parentPid ?? process.ppid);
     if (claude) return claude;
@@ -72,10 +73,6 @@ export function detectCodexSession(home: string, threadId: string): AgentSession
     return {agent: `codex`, sessionId: id, sourcePath: file, startedAt};
   }
   return undefined;
-}
-
-export function homeOf(env: Record<string, string | undefined>): string {
-  return env.HOME || env.USERPROFILE || os().homedir();
 }
 
 function collect(dir: string, wanted: (name: string) => boolean, out: string[]): void {

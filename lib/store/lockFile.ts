@@ -55,6 +55,24 @@ function createExclusive(fs: GitFs, lockPath: string, owner: string): HeldLock |
   return {path: lockPath};
 }
 
+/**
+ * Takes the lock, waiting for a busy one with jittered backoff and breaking it when its maestro
+ * owner is dead (every 16th attempt); null when it is still held after `timeoutMs`, so the caller
+ * can say whose lock it is.
+ */
+export async function acquireLock(fs: GitFs, lockPath: string, options: {timeoutMs: number}): Promise<HeldLock | null> {
+  const deadline = Date.now() + options.timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    const lock = tryLock(fs, lockPath);
+    if (lock) return lock;
+    if (attempt % 16 === 15) breakDeadLock(fs, lockPath, Date.now());
+    if (Date.now() > deadline) return null;
+    // 1-2 ms at first, up to 20-40 ms, so racing writers spread out.
+    const base = Math.min(20, 1 + attempt);
+    await new Promise(resolve => setTimeout(resolve, base + Math.random() * base));
+  }
+}
+
 /** Releases a lock without using it. */
 export function releaseLock(fs: GitFs, lock: HeldLock): void {
   try { fs.unlinkSync(lock.path); } catch { /* gone: nothing to release */ }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import {StoreBusyError} from '../errors.ts';
-import {breakDeadLock, commitLock, describeLock, releaseLock, tryLock, type HeldLock} from './lockFile.ts';
+import {acquireLock, commitLock, describeLock, releaseLock} from './lockFile.ts';
 import {appendReflog, readRef} from './refs.ts';
 import type {GitFs, Identity} from './types.ts';
 
@@ -34,7 +34,9 @@ export async function withRefLock<T>(options: RefLockOptions, update: (current: 
   const {fs, commondir, ref} = options;
   const refPath = path.join(commondir, ref);
   fs.mkdirSync(path.dirname(refPath), {recursive: true});
-  const lock = await acquire(options, `${refPath}.lock`);
+  const lockPath = `${refPath}.lock`;
+  const lock = await acquireLock(fs, lockPath, {timeoutMs: options.timeoutMs ?? 10_000});
+  if (!lock) throw busyError(options, lockPath);
   let committed = false;
   try {
     const current = readRef(fs, commondir, ref);
@@ -47,20 +49,6 @@ export async function withRefLock<T>(options: RefLockOptions, update: (current: 
     return result;
   } finally {
     if (!committed) releaseLock(fs, lock);
-  }
-}
-
-async function acquire(options: RefLockOptions, lockPath: string): Promise<HeldLock> {
-  const {fs} = options;
-  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
-  for (let attempt = 0; ; attempt++) {
-    const lock = tryLock(fs, lockPath);
-    if (lock) return lock;
-    if (attempt % 16 === 15) breakDeadLock(fs, lockPath, Date.now());
-    if (Date.now() > deadline) throw busyError(options, lockPath);
-    // Jittered backoff: 1-2 ms at first, up to 20-40 ms, so racing writers spread out.
-    const base = Math.min(20, 1 + attempt);
-    await new Promise(resolve => setTimeout(resolve, base + Math.random() * base));
   }
 }
 

@@ -1,5 +1,6 @@
 import {GitCommandError} from '../errors.ts';
 import {childProcess} from '../lazyBuiltins.ts';
+import {shellQuote} from '../shellQuote.ts';
 import type {StoreDeps} from '../store/types.ts';
 
 export interface GitResult {
@@ -24,7 +25,7 @@ export function runGit(deps: Pick<StoreDeps, `repo` | `env`>, args: string[], op
   if (result.error) throw new GitCommandError(`cannot run git: ${result.error.message}`, {hint: `install git and make sure it is on PATH`});
   const outcome = {status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr};
   if (outcome.status !== 0 && !options.allowFailure) {
-    throw new GitCommandError(`git ${args[0]} failed: ${firstLine(outcome.stderr) || `exit ${outcome.status}`}`, {hint: `run \`git ${args.map(quote).join(` `)}\` to see the whole message`});
+    throw new GitCommandError(`git ${args[0]} failed: ${firstLine(outcome.stderr) || `exit ${outcome.status}`}`, {hint: `run \`git ${args.map(shellQuote).join(` `)}\` to see the whole message`});
   }
   return outcome;
 }
@@ -32,9 +33,4 @@ export function runGit(deps: Pick<StoreDeps, `repo` | `env`>, args: string[], op
 /** The first meaningful line of git's stderr (skipping hints and blank lines). */
 export function firstLine(text: string): string {
   return text.split(`\n`).map(line => line.trim()).find(line => line !== `` && !line.startsWith(`hint:`)) ?? ``;
-}
-
-/** An argument as a shell would need it typed (globs and spaces single-quoted). */
-function quote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,9 +1,10 @@
 import type {Task} from '../domain/task.ts';
+import {formatAge} from '../formatAge.ts';
+import {oneLine} from '../oneLine.ts';
 import type {TaskBriefing} from './readyTasks.ts';
 
 // Human output of the task commands, in the original's words (reference-missions §1.10).
 
-const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, ` `);
 const cut = (title: string) => (title.length > 40 ? `${title.slice(0, 37)}...` : title);
 
 export function formatCreated(task: Task): string {
@@ -51,10 +52,8 @@ export function formatReady(tasks: TaskBriefing[], now: Date): string {
   return lines.join(`\n`);
 }
 
+// The original's words for a hint's age: `just now` under a minute, else the age and `ago`.
 function relativeAge(at: string, now: Date): string {
   const seconds = Math.max(0, Math.round((now.getTime() - Date.parse(at)) / 1000));
-  if (seconds < 60) return `just now`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)}m ago`;
-  if (seconds < 86_400) return `${Math.floor(seconds / 3600)}h ago`;
-  return `${Math.floor(seconds / 86_400)}d ago`;
+  return seconds < 60 ? `just now` : `${formatAge(seconds)} ago`;
 }

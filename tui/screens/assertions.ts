@@ -1,6 +1,6 @@
 import type {AssertionRow, MissionControlSnapshot} from '../../lib/missionControl/missionControlSnapshot.ts';
 import {age, rule, span, type Line} from '../line.ts';
-import {headerLine, layoutColumns, rowLine, windowStart, type Cell, type Column} from '../table.ts';
+import {renderList, type Cell, type Column} from '../table.ts';
 import {legend, look, MUTED, stackedBar, statusSpan, statusStyle} from '../theme.ts';
 import {selectedIndex} from '../view.ts';
 import {countBy, empty, type ScreenDef} from './screen.ts';
@@ -44,13 +44,8 @@ export const assertions: ScreenDef = {
       {text: `${look(a.result).symbol} ${a.result}`, style: statusStyle(a.result)}, {text: a.id, style: {bold: true}}, {text: a.milestoneId}, {text: a.featureId},
       {text: a.updatedBy ?? ``}, {text: a.result === `pending` ? `` : age(a.updatedAt, view.now)}, {text: a.evidence ?? a.waivedReason ?? ``},
     ]);
-    const layout = layoutColumns(COLUMNS, cells, width - 1);
     const detail = height >= 14 ? detailLines(rows[index]!, width) : [];
-    const listHeight = Math.max(1, height - 3 - detail.length);
-    const start = windowStart(index, rows.length, listHeight);
-    const list = cells.slice(start, start + listHeight).map((row, k) => rowLine(layout, row, start + k === index));
-    while (list.length < listHeight && detail.length > 0) list.push([]);
-    return {lines: [top, gate, headerLine(layout), ...list, ...detail], position: `${index + 1}/${rows.length}`};
+    return renderList({above: [top, gate], columns: COLUMNS, cells, selected: index, detail}, width, height);
   },
 };
 

@@ -1,6 +1,6 @@
 import type {MissionControlSnapshot} from '../../lib/missionControl/missionControlSnapshot.ts';
 import {age, rule, span, type Line} from '../line.ts';
-import {headerLine, layoutColumns, rowLine, windowStart, type Cell, type Column} from '../table.ts';
+import {renderList, type Cell, type Column} from '../table.ts';
 import {legend, MUTED, stackedBar} from '../theme.ts';
 import {selectedIndex} from '../view.ts';
 import {countBy, empty, type ScreenDef} from './screen.ts';
@@ -37,13 +37,8 @@ export const checkpoints: ScreenDef = {
       {text: c.id, style: {bold: true}}, {text: c.name ?? ``}, {text: age(c.timestamp, view.now)}, {text: c.agent},
       {text: c.currentMilestoneId}, {text: `${done(c)}/${c.featureCount}`}, {text: c.commit.slice(0, 10), style: {fg: `yellow`}},
     ]);
-    const layout = layoutColumns(COLUMNS, cells, width - 1);
     const detail = height >= 14 ? detailLines(list[index]!, width) : [];
-    const listHeight = Math.max(1, height - 2 - detail.length);
-    const start = windowStart(index, list.length, listHeight);
-    const rows = cells.slice(start, start + listHeight).map((row, k) => rowLine(layout, row, start + k === index));
-    while (rows.length < listHeight && detail.length > 0) rows.push([]);
-    return {lines: [top, headerLine(layout), ...rows, ...detail], position: `${index + 1}/${list.length}`};
+    return renderList({above: [top], columns: COLUMNS, cells, selected: index, detail}, width, height);
   },
 };
 

@@ -1,6 +1,6 @@
 import type {ConflictRow} from '../../lib/missionControl/missionControlSnapshot.ts';
 import {age, rule, span, type Line} from '../line.ts';
-import {headerLine, layoutColumns, rowLine, windowStart, type Cell, type Column} from '../table.ts';
+import {renderList, type Cell, type Column} from '../table.ts';
 import {look, MUTED, statusSpan, statusStyle} from '../theme.ts';
 import {selectedIndex} from '../view.ts';
 import {empty, shortPath, valueText, type ScreenDef} from './screen.ts';
@@ -35,13 +35,8 @@ export const conflicts: ScreenDef = {
       {text: `${look(c.status).symbol} ${c.status}`, style: statusStyle(c.status)}, {text: c.kind}, {text: strip(c.path), style: {bold: true}}, {text: c.field ?? `(file)`},
       {text: valueText(c.kept.value), style: {fg: `green`}}, {text: valueText(c.other.value), style: {fg: `yellow`}}, {text: age(c.createdAt, view.now)}, {text: c.rule},
     ]);
-    const layout = layoutColumns(COLUMNS, cells, width - 1);
     const detail = height >= 14 ? detailLines(rows[index]!, width, view.now) : [];
-    const listHeight = Math.max(1, height - 2 - detail.length);
-    const start = windowStart(index, rows.length, listHeight);
-    const list = cells.slice(start, start + listHeight).map((row, k) => rowLine(layout, row, start + k === index));
-    while (list.length < listHeight && detail.length > 0) list.push([]);
-    return {lines: [top, headerLine(layout), ...list, ...detail], position: `${index + 1}/${rows.length}`};
+    return renderList({above: [top], columns: COLUMNS, cells, selected: index, detail}, width, height);
   },
 };
 

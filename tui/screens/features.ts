@@ -1,6 +1,6 @@
 import type {FeatureRow, MissionControlSnapshot} from '../../lib/missionControl/missionControlSnapshot.ts';
 import {age, rule, span, type Line} from '../line.ts';
-import {headerLine, layoutColumns, rowLine, windowStart, type Cell, type Column} from '../table.ts';
+import {renderList, type Cell, type Column} from '../table.ts';
 import {legend, look, MUTED, stackedBar, statusSpan, statusStyle, symbolSpan} from '../theme.ts';
 import {selectedIndex} from '../view.ts';
 import {countBy, empty, plural, type ScreenContext, type ScreenDef} from './screen.ts';
@@ -41,23 +41,13 @@ export const features: ScreenDef = {
     if (rows.length === 0) return {lines: [top, [], ...empty(`This mission has no features.`)]};
     const index = selectedIndex(view, snapshot);
     const cells = rows.map(f => featureCells(f, view.now));
-    const layout = layoutColumns(COLUMNS, cells, width - 1);
     const detail = height >= 16 ? detailLines(snapshot, rows[index]!, view.now, width) : [];
-    const listHeight = Math.max(1, height - 2 - detail.length);
-    // The list has a header line before each status group; the selection indexes features only.
-    // Only the rows in view are drawn: a 2,000-feature mission draws as fast as a small one.
-    const flat: Array<{group: string} | {feature: number}> = [];
+    // A heading line before each status group; the selection indexes features only.
+    const headings = new Map<number, Line>();
     rows.forEach((f, i) => {
-      if (i === 0 || rows[i - 1]!.status !== f.status) flat.push({group: f.status});
-      flat.push({feature: i});
+      if (i === 0 || rows[i - 1]!.status !== f.status) headings.set(i, rule(width, [span(`── ${look(f.status).symbol} ${f.status} (${counts[f.status] ?? 0}) `, {...statusStyle(f.status), bold: true})]));
     });
-    const selectedRow = flat.findIndex(entry => `feature` in entry && entry.feature === index);
-    const start = windowStart(selectedRow, flat.length, listHeight);
-    const list = flat.slice(start, start + listHeight).map(entry => (`group` in entry
-      ? rule(width, [span(`── ${look(entry.group).symbol} ${entry.group} (${counts[entry.group] ?? 0}) `, {...statusStyle(entry.group), bold: true})])
-      : rowLine(layout, cells[entry.feature]!, entry.feature === index)));
-    while (list.length < listHeight && detail.length > 0) list.push([]);
-    return {lines: [top, headerLine(layout), ...list, ...detail], position: `${index + 1}/${rows.length}`};
+    return renderList({above: [top], columns: COLUMNS, cells, selected: index, detail, headings}, width, height);
   },
 };
 

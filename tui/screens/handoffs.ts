@@ -1,6 +1,6 @@
 import type {HandoffRow, MissionControlSnapshot} from '../../lib/missionControl/missionControlSnapshot.ts';
 import {age, rule, span, type Line} from '../line.ts';
-import {headerLine, layoutColumns, rowLine, windowStart, type Cell, type Column} from '../table.ts';
+import {renderList, type Cell, type Column} from '../table.ts';
 import {look, MUTED, statusSpan, statusStyle} from '../theme.ts';
 import {selectedIndex} from '../view.ts';
 import {countBy, empty, type ScreenDef} from './screen.ts';
@@ -42,13 +42,8 @@ export const handoffs: ScreenDef = {
       {text: `${look(h.status).symbol} ${h.status}`, style: statusStyle(h.status)}, {text: h.id, style: {bold: true}}, {text: h.agent}, {text: h.to ?? `anyone`},
       {text: h.claimedBy ?? ``, style: {fg: `yellow`}}, {text: age(h.createdAt, view.now)}, {text: h.summary},
     ]);
-    const layout = layoutColumns(COLUMNS, cells, width - 1);
     const detail = height >= 14 ? detailLines(queue[index]!, view.now, width) : [];
-    const listHeight = Math.max(1, height - 2 - detail.length);
-    const start = windowStart(index, queue.length, listHeight);
-    const list = cells.slice(start, start + listHeight).map((row, k) => rowLine(layout, row, start + k === index));
-    while (list.length < listHeight && detail.length > 0) list.push([]);
-    return {lines: [top, headerLine(layout), ...list, ...detail], position: `${index + 1}/${queue.length}`};
+    return renderList({above: [top], columns: COLUMNS, cells, selected: index, detail}, width, height);
   },
 };
 
