@@ -70,8 +70,10 @@ export class StateSnapshot {
       valid.add(oid);
       learned = true;
     }
+    // A directory read again unchanged is kept parsed; one that just changed (an agent's update, then
+    // a list) is likely to change again before the next read, so writing 1 MB for it would not pay.
     if (learned) this.reader.cache.writeValidBlobs(fingerprint, valid, current);
-    this.reader.cache.writeParsed(fingerprint, entry.oid, Object.fromEntries(result));
+    else this.reader.cache.writeParsed(fingerprint, entry.oid, Object.fromEntries(result));
     return result;
   }
 }
