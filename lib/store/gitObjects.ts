@@ -146,3 +146,65 @@ export function timezoneOffset(date: Date): string {
   const abs = Math.abs(minutes);
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, `0`)}${String(abs % 60).padStart(2, `0`)}`;
 }
+
+/** One entry of a raw tree, located without decoding the others: where its oid's 20 bytes start. */
+export interface RawTreeEntry {
+  mode: string;
+  /** Offset of the entry's 20-byte oid in the tree. */
+  oidAt: number;
+}
+
+/**
+ * Finds `name` in a raw tree by walking entry boundaries and comparing name bytes, allocating only
+ * for the match: a lookup in a 2,000-entry directory without decoding it (decodeTree makes three
+ * strings per entry).
+ */
+export function findRawTreeEntry(content: Buffer, name: string): RawTreeEntry | null {
+  const wanted = Buffer.from(name, `utf8`);
+  let i = 0;
+  while (i < content.length) {
+    const space = content.indexOf(0x20, i);
+    const nul = content.indexOf(0, space);
+    if (nul - space - 1 === wanted.length && content.compare(wanted, 0, wanted.length, space + 1, nul) === 0) {
+      return {mode: content.toString(`latin1`, i, space), oidAt: nul + 1};
+    }
+    i = nul + 21;
+  }
+  return null;
+}
+
+/**
+ * A copy of a raw tree with the oids of existing entries replaced, or null when a name is missing or
+ * would change kind (a blob for a tree): the caller then rebuilds the tree. Replacing an oid keeps
+ * the entry order, so the result is a valid tree without sorting.
+ */
+export function patchRawTree(content: Buffer, updates: Map<string, {oid: string; tree: boolean}>): Buffer | null {
+  const patched = Buffer.from(content);
+  for (const [name, update] of updates) {
+    const found = findRawTreeEntry(content, name);
+    if (!found || isTreeMode(found.mode) !== update.tree) return null;
+    patched.write(update.oid, found.oidAt, 20, `hex`);
+  }
+  return patched;
+}
+
+/**
+ * The entries whose oid differs between two raw trees that hold the same names and modes in the same
+ * places (one or a few files changed), or null when they differ in any other way. Names are decoded
+ * only for the differing entries.
+ */
+export function diffRawTreesInPlace(before: Buffer, after: Buffer): Array<{name: string; mode: string; before: string; after: string}> | null {
+  if (before.length !== after.length) return null;
+  const changed: Array<{name: string; mode: string; before: string; after: string}> = [];
+  let i = 0;
+  while (i < before.length) {
+    const nul = before.indexOf(0, i);
+    if (nul === -1 || before.compare(after, i, nul + 1, i, nul + 1) !== 0) return null;
+    if (before.compare(after, nul + 1, nul + 21, nul + 1, nul + 21) !== 0) {
+      const space = before.indexOf(0x20, i);
+      changed.push({mode: before.toString(`latin1`, i, space), name: before.toString(`utf8`, space + 1, nul), before: before.toString(`hex`, nul + 1, nul + 21), after: after.toString(`hex`, nul + 1, nul + 21)});
+    }
+    i = nul + 21;
+  }
+  return changed;
+}

@@ -1,5 +1,5 @@
 import {CorruptStateError} from '../errors.ts';
-import {decodeCommit, decodeTree, isTreeMode, type CommitObject, type TreeEntry} from './gitObjects.ts';
+import {decodeCommit, decodeTree, findRawTreeEntry, isTreeMode, type CommitObject, type TreeEntry} from './gitObjects.ts';
 import type {ObjectDb} from './objectDb.ts';
 import type {StateCache, TipInfo} from './stateCache.ts';
 
@@ -21,6 +21,7 @@ export function describeCommit(oid: string, commit: CommitObject): TipInfo {
  */
 export class StateReader {
   private readonly trees = new Map<string, TreeEntry[]>();
+  private readonly rawTrees = new Map<string, Buffer>();
   private readonly blobs = new Map<string, string>();
   private readonly commits = new Map<string, CommitObject>();
   private readonly dirTexts = new Map<string, Map<string, string>>();
@@ -50,19 +51,34 @@ export class StateReader {
   async tree(oid: string): Promise<TreeEntry[]> {
     const memo = this.trees.get(oid);
     if (memo) return memo;
-    const object = this.objects.readLoose(oid) ?? await this.objects.read(oid);
-    if (object.type !== `tree`) throw new CorruptStateError(`${oid} is a ${object.type}, not a tree`);
-    const entries = decodeTree(object.content);
+    const entries = decodeTree(await this.rawTree(oid));
     this.trees.set(oid, entries);
     return entries;
   }
 
-  /** The entry at `path` under a root tree, or null. */
+  /** A tree object's bytes, memoised: single-entry lookups and small writes work on them undecoded. */
+  async rawTree(oid: string): Promise<Buffer> {
+    const memo = this.rawTrees.get(oid);
+    if (memo) return memo;
+    const object = this.objects.readLoose(oid) ?? await this.objects.read(oid);
+    if (object.type !== `tree`) throw new CorruptStateError(`${oid} is a ${object.type}, not a tree`);
+    this.rawTrees.set(oid, object.content);
+    return object.content;
+  }
+
+  /** The entry at `path` under a root tree, or null; directories on the way are searched, not decoded. */
   async entry(root: string, path: string): Promise<TreeEntry | null> {
     let entry: TreeEntry | null = {name: ``, mode: `40000`, oid: root};
     for (const name of path.split(`/`).filter(Boolean)) {
       if (!entry || !isTreeMode(entry.mode)) return null;
-      entry = (await this.tree(entry.oid)).find(candidate => candidate.name === name) ?? null;
+      const decoded = this.trees.get(entry.oid);
+      if (decoded) {
+        entry = decoded.find(candidate => candidate.name === name) ?? null;
+        continue;
+      }
+      const raw = await this.rawTree(entry.oid);
+      const found = findRawTreeEntry(raw, name);
+      entry = found ? {name, mode: found.mode, oid: raw.toString(`hex`, found.oidAt, found.oidAt + 20)} : null;
     }
     return entry;
   }
@@ -105,9 +121,16 @@ export class StateReader {
   /** Forgets what this process read: a long-running reader (the dashboard) keeps only the current state. */
   clear(): void {
     this.trees.clear();
+    this.rawTrees.clear();
     this.blobs.clear();
     this.commits.clear();
     this.dirTexts.clear();
+  }
+
+  /** Records a tree this process wrote by patching bytes (see treeWriter), and its texts when known. */
+  rememberRaw(treeOid: string, raw: Buffer, texts: Map<string, string> | null): void {
+    this.rawTrees.set(treeOid, raw);
+    if (texts) this.dirTexts.set(treeOid, texts);
   }
 
   remember(treeOid: string, entries: TreeEntry[], texts: Map<string, string> | null): void {

@@ -11,11 +11,7 @@ export class StateSnapshot {
   /** The text of the file at `path`, or null when there is none. */
   async readText(path: string): Promise<string | null> {
     if (!this.tip) return null;
-    const slash = path.lastIndexOf(`/`);
-    const dir = slash === -1 ? {mode: `40000`, oid: this.tip.tree} : await this.reader.entry(this.tip.tree, path.slice(0, slash));
-    if (!dir || !isTreeMode(dir.mode)) return null;
-    const name = path.slice(slash + 1);
-    const entry = (await this.reader.tree(dir.oid)).find(candidate => candidate.name === name);
+    const entry = await this.reader.entry(this.tip.tree, path);
     if (!entry || isTreeMode(entry.mode)) return null;
     return this.reader.blobText(entry.oid);
   }

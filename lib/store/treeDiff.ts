@@ -1,4 +1,4 @@
-import {isTreeMode} from './gitObjects.ts';
+import {diffRawTreesInPlace, isTreeMode} from './gitObjects.ts';
 import type {StateReader} from './stateReader.ts';
 
 export interface FileChange {
@@ -14,6 +14,19 @@ export interface FileChange {
  */
 export async function diffTrees(reader: StateReader, before: string | null, after: string | null, prefix = ``): Promise<FileChange[]> {
   if (before === after) return [];
+  if (before && after) {
+    // The usual case after a write: the same names in the same places, a few oids changed.
+    const inPlace = diffRawTreesInPlace(await reader.rawTree(before), await reader.rawTree(after));
+    if (inPlace) {
+      const changes: FileChange[] = [];
+      for (const entry of inPlace) {
+        const path = `${prefix}${entry.name}`;
+        if (isTreeMode(entry.mode)) changes.push(...await diffTrees(reader, entry.before, entry.after, `${path}/`));
+        else changes.push({path, before: entry.before, after: entry.after});
+      }
+      return changes.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    }
+  }
   const left = new Map((before ? await reader.tree(before) : []).map(entry => [entry.name, entry]));
   const right = new Map((after ? await reader.tree(after) : []).map(entry => [entry.name, entry]));
   const changes: FileChange[] = [];

@@ -1,5 +1,5 @@
 import {InputError} from '../errors.ts';
-import {BLOB_MODE, encodeTree, isTreeMode, TREE_MODE, type TreeEntry} from './gitObjects.ts';
+import {BLOB_MODE, encodeTree, findRawTreeEntry, isTreeMode, patchRawTree, TREE_MODE, type TreeEntry} from './gitObjects.ts';
 import type {ObjectDb} from './objectDb.ts';
 import type {StateReader} from './stateReader.ts';
 import type {Change} from './types.ts';
@@ -29,6 +29,8 @@ export async function writeChangedTrees(reader: StateReader, objects: ObjectDb, 
 }
 
 async function writeTree(reader: StateReader, objects: ObjectDb, treeOid: string | null, changes: Map<string, string | null>): Promise<string | null> {
+  const patched = treeOid ? await patchTree(reader, objects, treeOid, changes) : null;
+  if (patched) return patched;
   const entries = new Map<string, TreeEntry>();
   for (const entry of treeOid ? await reader.tree(treeOid) : []) entries.set(entry.name, entry);
   const files = new Map<string, string | null>();
@@ -78,5 +80,53 @@ async function writeTree(reader: StateReader, objects: ObjectDb, treeOid: string
     }
     reader.cache.writeTextsDelta(oid, treeOid, set, del);
   }
+  return oid;
+}
+
+/**
+ * The common write, one entity changed in a large directory, done on the tree's bytes: when every
+ * change replaces an existing file (or a subdirectory that stays one), the new tree is the old one
+ * with those oids overwritten, with no decoding, sorting or encoding of the other 2,000 entries.
+ * Returns null when a change adds or removes a name; writeTree then rebuilds the tree.
+ */
+async function patchTree(reader: StateReader, objects: ObjectDb, treeOid: string, changes: Map<string, string | null>): Promise<string | null> {
+  const files = new Map<string, string>();
+  const subdirs = new Map<string, Map<string, string | null>>();
+  for (const [path, content] of changes) {
+    const slash = path.indexOf(`/`);
+    if (slash === -1) {
+      if (content === null) return null;
+      files.set(path, content);
+    } else {
+      const name = path.slice(0, slash);
+      if (!subdirs.has(name)) subdirs.set(name, new Map());
+      subdirs.get(name)!.set(path.slice(slash + 1), content);
+    }
+  }
+  const raw = await reader.rawTree(treeOid);
+  const existing = new Map<string, string>();
+  for (const name of [...files.keys(), ...subdirs.keys()]) {
+    const found = findRawTreeEntry(raw, name);
+    if (!found || isTreeMode(found.mode) !== subdirs.has(name)) return null;
+    existing.set(name, raw.toString(`hex`, found.oidAt, found.oidAt + 20));
+  }
+  const updates = new Map<string, {oid: string; tree: boolean}>();
+  for (const [name, subChanges] of subdirs) {
+    const child = await writeTree(reader, objects, existing.get(name)!, subChanges);
+    if (child === null) return null;
+    updates.set(name, {oid: child, tree: true});
+  }
+  const memoTexts = files.size > 0 ? reader.memoTexts(treeOid) : null;
+  const texts = memoTexts ? new Map(memoTexts) : null;
+  const hasCachedTexts = files.size > 0 && (memoTexts !== null || reader.cache.hasTexts(treeOid));
+  for (const [name, content] of files) {
+    updates.set(name, {oid: objects.writeBlob(content), tree: false});
+    texts?.set(name, content);
+  }
+  const bytes = patchRawTree(raw, updates);
+  if (!bytes) return null;
+  const oid = objects.write(`tree`, bytes);
+  reader.rememberRaw(oid, bytes, texts);
+  if (hasCachedTexts && oid !== treeOid) reader.cache.writeTextsDelta(oid, treeOid, Object.fromEntries(files), []);
   return oid;
 }
