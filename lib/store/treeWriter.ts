@@ -83,6 +83,8 @@ async function writeTree(reader: StateReader, objects: ObjectDb, treeOid: string
   return oid;
 }
 
+const PATCH_MAX = 16;
+
 /**
  * The common write, one entity changed in a large directory, done on the tree's bytes: when every
  * change replaces an existing file (or a subdirectory that stays one), the new tree is the old one
@@ -90,6 +92,8 @@ async function writeTree(reader: StateReader, objects: ObjectDb, treeOid: string
  * Returns null when a change adds or removes a name; writeTree then rebuilds the tree.
  */
 async function patchTree(reader: StateReader, objects: ObjectDb, treeOid: string, changes: Map<string, string | null>): Promise<string | null> {
+  // Each name is found by a scan of the tree: for many changes at once (a merge) rebuilding is cheaper.
+  if (changes.size > PATCH_MAX) return null;
   const files = new Map<string, string>();
   const subdirs = new Map<string, Map<string, string | null>>();
   for (const [path, content] of changes) {
