@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {after} from 'node:test';
@@ -120,4 +121,17 @@ export function aFeature(id: string, milestoneId: string, with_: Partial<Feature
 
 export function anAssertion(id: string, milestoneId: string, with_: Partial<Assertion> = {}): Assertion {
   return {id, missionId: `2026-11-25-0001abc`, milestoneId, featureId: `f`, result: `pending`, description: id, surface: `cli`, createdAt: AT, updatedAt: AT, ...with_};
+}
+
+/** Runs a command that must fail: its exit code, its single stderr line, and nothing written (ref and `.maestro/`). */
+export async function refused(repo: GitRepo, argv: string[], code: number, line: RegExp): Promise<void> {
+  const before = whatIsWritten(repo);
+
+  const result = await maestro(repo, argv);
+
+  assert.equal(result.code, code, result.stderr);
+  assert.equal(result.stdout, ``);
+  assert.equal(result.stderr.trimEnd().split(`\n`).length, 1, result.stderr);
+  assert.match(result.stderr, line);
+  assert.deepEqual(whatIsWritten(repo), before);
 }

@@ -1,19 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {makeGitRepo, type GitRepo} from '../helpers/gitRepo.ts';
-import {maestro, maestroJson, missionRepos, whatIsWritten} from '../helpers/missions.ts';
-
-async function refused(repo: GitRepo, argv: string[], code: number, line: RegExp): Promise<void> {
-  const before = whatIsWritten(repo);
-
-  const result = await maestro(repo, argv);
-
-  assert.equal(result.code, code, result.stderr);
-  assert.equal(result.stdout, ``);
-  assert.equal(result.stderr.trim().split(`\n`).length, 1, result.stderr);
-  assert.match(result.stderr, line);
-  assert.deepEqual(whatIsWritten(repo), before);
-}
+import {makeGitRepo} from '../helpers/gitRepo.ts';
+import {maestro, maestroJson, missionRepos, refused} from '../helpers/missions.ts';
 
 describe(`maestro note`, () => {
   const {initialised} = missionRepos();

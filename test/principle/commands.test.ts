@@ -3,7 +3,7 @@ import {describe, it} from 'node:test';
 import {canonicalJson} from '../../lib/canonicalJson.ts';
 import {makeGitRepo} from '../helpers/gitRepo.ts';
 import {lastCommitBody, maestro, maestroJson, missionRepos, parseJson, whatIsWritten} from '../helpers/missions.ts';
-import {refused} from './refused.ts';
+import {refused} from '../helpers/missions.ts';
 
 const DEFAULT_IDS = [`think-before-coding`, `simplicity-first`, `surgical-changes`, `goal-driven-execution`];
 const ADVISORY = [`principle`, `add`, `--id`, `small-diffs`, `--name`, `Small diffs`, `--rule`, `Keep each change small`, `--mode`, `advisory`];

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {createHandoff} from '../handoff/handoffs.ts';
 import {maestro, maestroJson, missionRepos, parseJson, whatIsWritten} from '../helpers/missions.ts';
-import {refused} from './refused.ts';
+import {refused} from '../helpers/missions.ts';
 
 const GATE_FIELDS = [`--assumption`, `tokens expire`, `--scope-declaration`, `{"src/auth.ts":"login"}`, `--verification-result`, `npm test:passed`];
 const RISK_GATE = [

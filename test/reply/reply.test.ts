@@ -3,19 +3,7 @@ import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, it} from 'node:test';
 import {makeGitRepo, type GitRepo} from '../helpers/gitRepo.ts';
-import {maestro, maestroJson, missionRepos, whatIsWritten} from '../helpers/missions.ts';
-
-async function refused(repo: GitRepo, argv: string[], code: number, line: RegExp): Promise<void> {
-  const before = whatIsWritten(repo);
-
-  const result = await maestro(repo, argv);
-
-  assert.equal(result.code, code, result.stderr);
-  assert.equal(result.stdout, ``);
-  assert.equal(result.stderr.trim().split(`\n`).length, 1, result.stderr);
-  assert.match(result.stderr, line);
-  assert.deepEqual(whatIsWritten(repo), before);
-}
+import {maestro, maestroJson, missionRepos, refused, whatIsWritten} from '../helpers/missions.ts';
 
 /** auth-impl moved to review, as a worker hands it in. */
 async function inReview(repo: GitRepo, missionId: string): Promise<void> {

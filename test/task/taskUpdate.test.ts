@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {GitRepo} from '../helpers/gitRepo.ts';
-import {maestro, maestroJson, missionRepos, whatIsWritten} from '../helpers/missions.ts';
-
-async function refused(repo: GitRepo, argv: string[], code: number, line: RegExp): Promise<void> {
-  const before = whatIsWritten(repo);
-
-  const result = await maestro(repo, argv);
-
-  assert.equal(result.code, code, result.stderr);
-  assert.equal(result.stderr.trim().split(`\n`).length, 1, result.stderr);
-  assert.match(result.stderr, line);
-  assert.deepEqual(whatIsWritten(repo), before);
-}
+import {maestro, maestroJson, missionRepos, refused} from '../helpers/missions.ts';
 
 const create = async (repo: GitRepo, title: string, ...flags: string[]) => (await maestroJson(repo, [`task`, `create`, title, ...flags])).id as string;
 const ready = async (repo: GitRepo, ...flags: string[]) => (await maestroJson(repo, [`task`, `ready`, ...flags])).map((task: {id: string}) => task.id);
