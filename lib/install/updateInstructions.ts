@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import * as z from 'zod/mini';
 import {AgentBlockView} from './planBlockEdits.ts';
-import {MAESTRO_VERSION, refreshInstructions, type InstallContext} from './installInstructions.ts';
+import {refreshInstructions, type InstallContext} from './installInstructions.ts';
 import {openInstallSite} from './instructionTargets.ts';
 
 export const UpdateView = z.object({

@@ -3,7 +3,7 @@ import {age, rule, span, type Line} from '../line.ts';
 import {renderList, type Cell, type Column} from '../table.ts';
 import {legend, look, MUTED, stackedBar, statusSpan, statusStyle, symbolSpan} from '../theme.ts';
 import {selectedIndex} from '../view.ts';
-import {countBy, empty, plural, type ScreenContext, type ScreenDef} from './screen.ts';
+import {countBy, empty, plural, type ScreenDef} from './screen.ts';
 
 /** Work in flight first, finished work last. */
 const GROUP_ORDER = [`in-progress`, `review`, `assigned`, `blocked`, `pending`, `done`];
