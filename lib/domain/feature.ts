@@ -53,3 +53,17 @@ export const Feature = z.strictObject({
   updatedBy: z.optional(z.string()),
 });
 export type Feature = z.infer<typeof Feature>;
+
+/**
+ * A feature after a status change and/or a new report, stamped with who and when: a move back to
+ * `pending` with a reason is logged as a retry. Pure; the caller has checked the transition.
+ */
+export function applyFeatureChange(feature: Feature, change: {status?: FeatureStatus; report?: WorkerReport; retryReason?: string}, at: string, agent: string): Feature {
+  const next: Feature = {...feature, updatedAt: at, updatedBy: agent};
+  if (change.status !== undefined && change.status !== feature.status) {
+    if (change.status === `pending` && change.retryReason) next.retryLog = [...(feature.retryLog ?? []), {reason: change.retryReason, timestamp: at, previousStatus: feature.status, agent}];
+    next.status = change.status;
+  }
+  if (change.report) next.report = change.report;
+  return next;
+}

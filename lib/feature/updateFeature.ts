@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import {canonicalJson} from '../canonicalJson.ts';
-import {Feature, FEATURE_STATUSES, FEATURE_TRANSITIONS, FeatureStatus, type WorkerReport} from '../domain/feature.ts';
+import {applyFeatureChange, Feature, FEATURE_STATUSES, FEATURE_TRANSITIONS, FeatureStatus, type WorkerReport} from '../domain/feature.ts';
 import type {Mission} from '../domain/mission.ts';
 import {checkTransition} from '../domain/stateMachine.ts';
 import {GateError, InputError} from '../errors.ts';
-import {featurePath, missionPath, workerDir} from '../mission/missionPaths.ts';
+import {featurePath, missionPath, reportPath} from '../mission/missionPaths.ts';
 import {readFeature, readMission} from '../mission/missionState.ts';
 import {NoteRef, recordNoteOrWarn} from '../notes/recordNote.ts';
 import {resolveNoteTarget} from '../notes/resolveNoteTarget.ts';
@@ -56,7 +56,7 @@ export async function updateFeature(workspace: Workspace, request: UpdateFeature
     const now = workspace.store.deps.now().toISOString();
     const agent = workspace.identity.agent;
     const changes: Change[] = [];
-    const next: Feature = {...feature, updatedAt: now, updatedBy: agent};
+    const next = applyFeatureChange(feature, {...(status ? {status} : {}), ...(request.report ? {report: request.report} : {}), ...(request.retryReason ? {retryReason: request.retryReason} : {})}, now, agent);
     let missionAutoStarted = false;
     if (status !== undefined && status !== feature.status) {
       checkTransition(`feature`, FEATURE_TRANSITIONS, feature.status, status, `maestro feature list --mission ${state.mission.id}`);
@@ -69,9 +69,6 @@ export async function updateFeature(workspace: Workspace, request: UpdateFeature
           warnings.push(message);
         }
       }
-      if (status === `pending` && request.retryReason && feature.status !== `pending`)
-        next.retryLog = [...(feature.retryLog ?? []), {reason: request.retryReason, timestamp: now, previousStatus: feature.status, agent}];
-      next.status = status;
       if (state.mission.status === `approved`) {
         const started: Mission = {...state.mission, status: `executing`, updatedAt: now, updatedBy: agent};
         changes.push({path: missionPath(state.mission.id), content: canonicalJson(started)});
@@ -80,8 +77,7 @@ export async function updateFeature(workspace: Workspace, request: UpdateFeature
     }
     let reportPersisted: string | undefined;
     if (request.report) {
-      next.report = request.report;
-      reportPersisted = `${workerDir(state.mission.id, feature.id)}/report.json`;
+      reportPersisted = reportPath(state.mission.id, feature.id);
       changes.push({path: reportPersisted, content: canonicalJson(request.report)});
     }
     changes.push({path: featurePath(state.mission.id, feature.id), content: canonicalJson(next)});

@@ -9,3 +9,5 @@ export const featurePath = (missionId: string, featureId: string) => `missions/$
 export const assertionsDir = (missionId: string) => `missions/${missionId}/assertions`;
 export const assertionPath = (missionId: string, assertionId: string) => `missions/${missionId}/assertions/${assertionId}.json`;
 export const workerDir = (missionId: string, featureId: string) => `missions/${missionId}/workers/${featureId}`;
+/** The worker report of a feature, kept beside its prompt. */
+export const reportPath = (missionId: string, featureId: string) => `${workerDir(missionId, featureId)}/report.json`;

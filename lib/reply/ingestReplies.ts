@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
 import {canonicalJson} from '../canonicalJson.ts';
 import {Assertion} from '../domain/assertion.ts';
-import {Feature, FeatureStatus} from '../domain/feature.ts';
+import {applyFeatureChange, Feature, FeatureStatus} from '../domain/feature.ts';
 import {Mission} from '../domain/mission.ts';
 import type {PrincipleOutcome} from '../domain/principle.ts';
 import {decideIngest, ReplyOutcome, type WorkerReply} from '../domain/reply.ts';
-import {assertionsDir, featurePath, missionPath, workerDir} from '../mission/missionPaths.ts';
+import {assertionsDir, featurePath, missionPath, reportPath} from '../mission/missionPaths.ts';
 import {resolveMissionId} from '../mission/missionState.ts';
 import {outcomeChange, readOutcomes} from '../principle/principleStore.ts';
 import type {StateSnapshot} from '../store/stateSnapshot.ts';
@@ -86,15 +86,11 @@ async function ingestOne({snapshot, at, agent, assertionsOf, outcomes}: IngestCo
   }
   const decision = decideIngest(reply, feature, await assertionsOf(reply.missionId));
   const changes: Change[] = [];
-  const next: Feature = {...feature, updatedAt: at, updatedBy: agent};
-  if (decision.applies) {
-    next.status = decision.target;
-    if (decision.retryReason) next.retryLog = [...(feature.retryLog ?? []), {reason: decision.retryReason, timestamp: at, previousStatus: feature.status, agent}];
-  }
-  if (reply.report) {
-    next.report = reply.report;
-    changes.push({path: `${workerDir(reply.missionId, feature.id)}/report.json`, content: canonicalJson(reply.report)});
-  }
+  const next = applyFeatureChange(feature, {
+    ...(decision.applies ? {status: decision.target, ...(decision.retryReason ? {retryReason: decision.retryReason} : {})} : {}),
+    ...(reply.report ? {report: reply.report} : {}),
+  }, at, agent);
+  if (reply.report) changes.push({path: reportPath(reply.missionId, feature.id), content: canonicalJson(reply.report)});
   if (decision.applies || reply.report) changes.push({path: featurePath(reply.missionId, feature.id), content: canonicalJson(next)});
   const judged = judgeOutcomes(outcomes, reply, decision.effectiveOutcome === `completed` ? `helpful` : `unhelpful`, at);
   changes.push(...judged.map(outcomeChange));
