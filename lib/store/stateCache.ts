@@ -10,6 +10,22 @@ export interface TipInfo extends StateTip {
 }
 
 const VALID_MAX = 20_000;
+
+/** A directory's entities from the parsed cache; `unchecked` ones came from writes and are not yet validated. */
+export interface ParsedDirectory {
+  entities: Record<string, unknown>;
+  unchecked: Set<string>;
+  depth: number;
+  /** Names were added by deltas, so the entities are no longer in name order. */
+  reordered: boolean;
+}
+
+interface ParsedDelta {
+  base: string;
+  depth: number;
+  set: Record<string, unknown>;
+  del: string[];
+}
 const PARSED_KEEP = 4;
 
 /**
@@ -102,28 +118,91 @@ export class StateCache {
   }
 
   /**
-   * The entities of a directory tree, parsed and all valid under the schema with this fingerprint,
-   * as one JSON object by name: listing 2,000 features is then one file read and one JSON.parse.
+   * The entities of a directory tree, parsed, as one JSON object by name: listing 2,000 features is
+   * then one file read and one JSON.parse. A full entry holds entities that passed the schema with
+   * this fingerprint; a write adds a delta on it (extendParsed) whose entities are `unchecked`: the
+   * reader validates those few before use.
    */
-  readParsed(fingerprint: string, treeOid: string): Record<string, unknown> | null {
-    const text = this.readFile(`parsed/${fingerprint}/${treeOid}`);
-    if (text === null) return null;
-    try {
-      return JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      return null; // a torn or damaged cache file is only a miss
+  readParsed(fingerprint: string, treeOid: string, depth = 0): ParsedDirectory | null {
+    const full = this.readJson<{e?: Record<string, unknown>; u?: string[]}>(`parsed/${fingerprint}/${treeOid}`);
+    if (full && typeof full.e === `object` && full.e !== null) return {entities: full.e, unchecked: new Set(full.u ?? []), depth: 0, reordered: false};
+    const delta = depth < 64 ? this.readJson<ParsedDelta>(`parsed/${fingerprint}/${treeOid}.d`) : null;
+    if (!delta) return null;
+    const base = this.readParsed(fingerprint, delta.base, depth + 1);
+    if (!base) return null;
+    let reordered = base.reordered;
+    for (const name of delta.del) {
+      delete base.entities[name];
+      base.unchecked.delete(name);
     }
+    for (const [name, value] of Object.entries(delta.set)) {
+      if (!(name in base.entities)) reordered = true;
+      base.entities[name] = value;
+      base.unchecked.add(name);
+    }
+    return {entities: base.entities, unchecked: base.unchecked, depth: delta.depth, reordered};
   }
 
   /** Writes a parsed directory, keeping only the newest PARSED_KEEP per schema (each is the size of the directory). */
-  writeParsed(fingerprint: string, treeOid: string, entities: Record<string, unknown>): void {
-    this.writeFile(`parsed/${fingerprint}/${treeOid}`, JSON.stringify(entities));
+  writeParsed(fingerprint: string, treeOid: string, entities: Record<string, unknown>, unchecked: string[] = []): void {
+    this.writeFile(`parsed/${fingerprint}/${treeOid}`, JSON.stringify({e: entities, ...(unchecked.length ? {u: unchecked} : {})}));
     try {
       const dir = path.join(this.dir, `parsed`, fingerprint);
       const files = this.fs.readdirSync(dir).filter(name => !name.endsWith(`.tmp`)).map(name => ({name, at: this.fs.statSync(path.join(dir, name)).mtimeMs}));
-      files.sort((a, b) => b.at - a.at);
-      for (const old of files.slice(PARSED_KEEP)) this.fs.unlinkSync(path.join(dir, old.name));
+      const fulls = files.filter(file => !file.name.endsWith(`.d`)).sort((a, b) => b.at - a.at);
+      const oldestKept = fulls[Math.min(PARSED_KEEP, fulls.length) - 1]?.at ?? 0;
+      for (const old of fulls.slice(PARSED_KEEP)) this.fs.unlinkSync(path.join(dir, old.name));
+      // Deltas older than every kept full entry lead nowhere any more.
+      for (const old of files.filter(file => file.name.endsWith(`.d`) && file.at < oldestKept)) this.fs.unlinkSync(path.join(dir, old.name));
     } catch { /* best effort */ }
+  }
+
+  /**
+   * After a write to a directory: for every schema whose parsed cache holds the old tree, records the
+   * new tree as a delta (the changed entities, parsed, unchecked), so the next read after a write
+   * stays one parse of the directory. A chain longer than 32 is written out whole. Best effort.
+   */
+  extendParsed(baseOid: string, treeOid: string, set: Record<string, string>, del: string[]): void {
+    let fingerprints: string[];
+    try {
+      fingerprints = this.fs.readdirSync(path.join(this.dir, `parsed`)).map(String);
+    } catch {
+      return;
+    }
+    const parsed: Record<string, unknown> = {};
+    try {
+      for (const [name, text] of Object.entries(set)) if (name.endsWith(`.json`)) parsed[name.slice(0, -5)] = JSON.parse(text);
+    } catch {
+      return; // not JSON: the reader's full path reports it with its path
+    }
+    const removed = del.filter(name => name.endsWith(`.json`)).map(name => name.slice(0, -5));
+    for (const fingerprint of fingerprints) {
+      const dir = `parsed/${fingerprint}`;
+      const hasFull = this.fs.existsSync(path.join(this.dir, dir, baseOid));
+      const baseDelta = hasFull ? null : this.readJson<ParsedDelta>(`${dir}/${baseOid}.d`);
+      if (!hasFull && !baseDelta) continue;
+      const depth = (baseDelta?.depth ?? 0) + 1;
+      if (depth <= 32) {
+        this.writeFile(`${dir}/${treeOid}.d`, JSON.stringify({base: baseOid, depth, set: parsed, del: removed}));
+        continue;
+      }
+      const resolved = this.readParsed(fingerprint, baseOid);
+      if (!resolved) continue;
+      for (const name of removed) { delete resolved.entities[name]; resolved.unchecked.delete(name); }
+      for (const [name, value] of Object.entries(parsed)) { resolved.entities[name] = value; resolved.unchecked.add(name); }
+      const sorted = Object.fromEntries(Object.entries(resolved.entities).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      this.writeParsed(fingerprint, treeOid, sorted, [...resolved.unchecked]);
+    }
+  }
+
+  private readJson<T>(name: string): T | null {
+    const text = this.readFile(name);
+    if (text === null) return null;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      return null; // a torn or damaged cache file is only a miss
+    }
   }
 
   dropTexts(treeOid: string): void {

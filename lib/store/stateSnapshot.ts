@@ -37,7 +37,11 @@ export class StateSnapshot {
     const cacheable = schemaFingerprint(schema as Schema<unknown>);
     const parsed = cacheable ? this.reader.cache.readParsed(cacheable, entry.oid) : null;
     if (parsed) {
-      for (const [name, value] of Object.entries(parsed)) result.set(name, value as T);
+      // Entities written since the cache last validated them are checked here: a few, not 2,000.
+      for (const name of parsed.unchecked) checkEntity(`${dir}/${name}.json`, parsed.entities[name], schema);
+      const names = Object.keys(parsed.entities);
+      if (parsed.reordered) names.sort();
+      for (const name of names) result.set(name, parsed.entities[name] as T);
       return result;
     }
     const texts = await this.reader.texts(entry.oid);
@@ -66,12 +70,17 @@ export class StateSnapshot {
       valid.add(oid);
       learned = true;
     }
-    // A directory read again unchanged is kept parsed; one that just changed (an agent's update, then
-    // a list) is likely to change again before the next read, so writing 1 MB for it would not pay.
+    // Kept parsed from now on: the writes that follow extend it with small deltas (StateCache.extendParsed).
     if (learned) this.reader.cache.writeValidBlobs(fingerprint, valid, current);
-    else this.reader.cache.writeParsed(fingerprint, entry.oid, Object.fromEntries(result));
+    this.reader.cache.writeParsed(fingerprint, entry.oid, Object.fromEntries(result));
     return result;
   }
+}
+
+/** Validates an already parsed entity. @throws CorruptStateError naming the path when it fails */
+function checkEntity<T>(path: string, data: unknown, schema: Schema<T>): void {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new CorruptStateError(`${path}: ${parsed.error.issues.map(describeIssue).join(`; `)}`, {hint: `see it with \`git show refs/maestro/main:${path}\``});
 }
 
 export function parseEntity<T>(path: string, text: string, schema: Schema<T>): T {

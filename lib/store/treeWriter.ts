@@ -71,14 +71,15 @@ async function writeTree(reader: StateReader, objects: ObjectDb, treeOid: string
   const list = [...entries.values()];
   const oid = objects.write(`tree`, encodeTree(list));
   reader.remember(oid, list, texts);
-  if (hasCachedTexts && treeOid && oid !== treeOid) {
+  if (treeOid && oid !== treeOid && files.size > 0) {
     const set: Record<string, string> = {};
     const del: string[] = [];
     for (const [name, content] of files) {
       if (content === null) del.push(name);
       else set[name] = content;
     }
-    reader.cache.writeTextsDelta(oid, treeOid, set, del);
+    if (hasCachedTexts) reader.cache.writeTextsDelta(oid, treeOid, set, del);
+    reader.cache.extendParsed(treeOid, oid, set, del);
   }
   return oid;
 }
@@ -131,6 +132,9 @@ async function patchTree(reader: StateReader, objects: ObjectDb, treeOid: string
   if (!bytes) return null;
   const oid = objects.write(`tree`, bytes);
   reader.rememberRaw(oid, bytes, texts);
-  if (hasCachedTexts && oid !== treeOid) reader.cache.writeTextsDelta(oid, treeOid, Object.fromEntries(files), []);
+  if (oid !== treeOid && files.size > 0) {
+    if (hasCachedTexts) reader.cache.writeTextsDelta(oid, treeOid, Object.fromEntries(files), []);
+    reader.cache.extendParsed(treeOid, oid, Object.fromEntries(files), []);
+  }
   return oid;
 }

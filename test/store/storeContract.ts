@@ -152,6 +152,21 @@ export function storeContract(name: string, makeStore: () => StoreFixture): void
       await assert.rejects((await store.snapshot()).readAll(`features`, Feature), /^CorruptStateError: features\/f08\.json: status|features\/f08\.json: status/);
     });
 
+    it(`keeps a large directory's parsed cache right through additions and deletions, in name order`, async () => {
+      await write(store, Array.from({length: 70}, (_, i) => ({path: `features/f${String(i + 10)}.json`, content: json({title: `F${i}`, status: `pending`})})));
+      await (await store.snapshot()).readAll(`features`, Feature);
+
+      await write(store, [{path: `features/f00.json`, content: json({title: `new first`, status: `pending`})}, {path: `features/f15.json`, content: null}]);
+      await write(store, [{path: `features/f99.json`, content: json({title: `new last`, status: `done`})}]);
+      const all = await (await store.snapshot()).readAll(`features`, Feature);
+
+      const names = [...all.keys()];
+      assert.equal(all.size, 71);
+      assert.deepEqual([names[0], names.at(-1), all.has(`f15`)], [`f00`, `f99`, false]);
+      assert.deepEqual(names, [...names].sort());
+      assert.deepEqual(all.get(`f00`), {title: `new first`, status: `pending`});
+    });
+
     it(`removes a directory when its last file is deleted`, async () => {
       await write(store, [{path: `a/b/c.json`, content: `{}\n`}, {path: `a/d.json`, content: `{}\n`}]);
 
