@@ -160,18 +160,21 @@ export interface RawTreeEntry {
  * strings per entry).
  */
 export function findRawTreeEntry(content: Buffer, name: string): RawTreeEntry | null {
-  const wanted = Buffer.from(name, `utf8`);
-  let i = 0;
-  while (i < content.length) {
-    const space = content.indexOf(0x20, i);
-    const nul = content.indexOf(0, space);
-    if (nul - space - 1 === wanted.length && content.compare(wanted, 0, wanted.length, space + 1, nul) === 0) {
-      return {mode: content.toString(`latin1`, i, space), oidAt: nul + 1};
+  // Native search for " <name>\0", then a check that a tree mode starts the entry: an oid would have
+  // to contain the same bytes, name and NUL included, to fool it.
+  const needle = Buffer.from(` ${name}\0`, `utf8`);
+  for (let at = content.indexOf(needle); at !== -1; at = content.indexOf(needle, at + 1)) {
+    for (const mode of TREE_ENTRY_MODES) {
+      const start = at - mode.length;
+      if (start >= 0 && content.toString(`latin1`, start, at) === mode && (start === 0 || start >= 21)) {
+        return {mode, oidAt: at + needle.length};
+      }
     }
-    i = nul + 21;
   }
   return null;
 }
+
+const TREE_ENTRY_MODES = [`100644`, `40000`, `100755`, `120000`, `160000`, `040000`];
 
 /**
  * A copy of a raw tree with the oids of existing entries replaced, or null when a name is missing or

@@ -10,6 +10,9 @@ export interface GitObject {
   content: Buffer;
 }
 
+
+/** Trees larger than this are written uncompressed (see write). */
+const STORE_TREES_ABOVE = 16 * 1024;
 /**
  * The object database of a repository. Writes are loose objects made synchronously with node:crypto
  * and zlib (3.6 ms per state commit against 7-8.5 ms through isomorphic-git's WebCrypto path, same ids);
@@ -35,7 +38,9 @@ export class ObjectDb {
     // Write then rename, so a reader or a crash never sees half an object. No existence check and
     // no mkdir up front: objects we write are almost always new, and each syscall costs here.
     const tmp = path.join(dir, `tmp_obj_${process.pid}_${Math.random().toString(36).slice(2)}`);
-    const data = zlib().deflateSync(raw, {level: 1});
+    // A tree is mostly 20-byte oids, which do not compress: a large one is stored (zlib level 0, still
+    // a valid loose object) rather than spending 2 ms per write deflating it; git gc packs it later.
+    const data = zlib().deflateSync(raw, {level: type === `tree` && raw.length > STORE_TREES_ABOVE ? 0 : 1});
     try {
       this.fs.writeFileSync(tmp, data, {mode: 0o444});
     } catch (error) {

@@ -55,6 +55,17 @@ describe(`Store read by native git`, () => {
     assert.equal(repo.git([`log`, `-1`, `--format=%(trailers:key=Maestro-Agent,valueonly)`, REF]).trim(), `agent-1`);
   });
 
+  it(`writes a large directory patched in place, stored uncompressed, that git reads and fsck accepts`, async () => {
+    const names = Array.from({length: 600}, (_, i) => `missions/m1/features/f${String(i).padStart(4, `0`)}.json`);
+    await write(store, `many`, names.map(name => ({path: name, content: `{"n": 0}\n`})));
+
+    await write(store, `one`, [{path: names[300]!, content: `{"n": 1}\n`}]);
+
+    assert.equal(repo.git([`show`, `${REF}:${names[300]}`]), `{"n": 1}\n`);
+    assert.equal(repo.git([`ls-tree`, `--name-only`, `${REF}:missions/m1/features`]).trim().split(`\n`).length, 600);
+    assert.deepEqual(repo.fsck(), {status: 0, problems: []});
+  });
+
   it(`appends one reflog entry per write that git reflog lists`, async () => {
     const commits = await writeHistory(store);
 
