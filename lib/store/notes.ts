@@ -36,21 +36,13 @@ export async function readNote(store: Store, object: string): Promise<string | n
   return texts.join(`\n`);
 }
 
-/** Every note on the ref, whatever its fan-out, in tree order. */
+/** Every note on the ref, whatever its fan-out, in tree order (copies in a mixed fan-out joined, as readNote does). */
 export async function listNotes(store: Store): Promise<Array<{object: string; note: string}>> {
   const root = await notesTree(store, readRef(store.deps.fs, store.deps.repo.commondir, NOTES_REF));
   const notes: Array<{object: string; note: string}> = [];
-  const walk = async (tree: string, prefix: string): Promise<void> => {
-    for (const entry of await store.reader.tree(tree)) {
-      const name = prefix + entry.name;
-      if (isTreeMode(entry.mode)) {
-        if (FANOUT_DIR.test(entry.name) && name.length < 40) await walk(entry.oid, name);
-      } else if (name.length === 40 && HEX.test(name) && isNoteEntry(entry)) {
-        notes.push({object: name, note: await store.reader.blobText(entry.oid)});
-      }
-    }
-  };
-  if (root) await walk(root, ``);
+  for (const [object, blobs] of await flattenNotes(store, root)) {
+    notes.push({object, note: (await Promise.all(blobs.map(blob => store.reader.blobText(blob)))).join(`\n`)});
+  }
   return notes;
 }
 

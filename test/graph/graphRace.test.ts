@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {after, describe, it} from 'node:test';
 import {fileURLToPath} from 'node:url';
+import {runNode} from '../helpers/bundle.ts';
 
 // Agents linking projects at once, as real processes sharing one ~/.maestro/graph/projects.json.
 const root = fileURLToPath(new URL(`../..`, import.meta.url));
@@ -12,17 +12,7 @@ const tsx = import.meta.resolve(`tsx`);
 const home = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `maestro-graph-home-`)));
 after(() => fs.rmSync(home, {recursive: true, force: true}));
 
-function run(args: string[], cwd: string): Promise<{code: number | null; stdout: string; stderr: string}> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`--import`, tsx, ...args], {cwd, env: {PATH: process.env.PATH, HOME: home, MAESTRO_AGENT: `race`}});
-    let stdout = ``;
-    let stderr = ``;
-    child.stdout.setEncoding(`utf8`).on(`data`, chunk => { stdout += chunk; });
-    child.stderr.setEncoding(`utf8`).on(`data`, chunk => { stderr += chunk; });
-    child.on(`error`, reject);
-    child.on(`close`, code => resolve({code, stdout, stderr}));
-  });
-}
+const run = (args: string[], cwd: string) => runNode([`--import`, tsx, ...args], cwd, {PATH: process.env.PATH, HOME: home, MAESTRO_AGENT: `race`});
 
 const readGraph = () => JSON.parse(fs.readFileSync(path.join(home, `.maestro`, `graph`, `projects.json`), `utf8`));
 

@@ -20,9 +20,20 @@ export function ensureBundle(): void {
 }
 
 /** Runs the bundle as its own process. */
-export function runBundle(cwd: string, args: string[], env: Record<string, string | undefined> = {MAESTRO_AGENT: `e2e`}): Promise<{code: number | null; stdout: string; stderr: string}> {
+export function runBundle(cwd: string, args: string[], env: Record<string, string | undefined> = {MAESTRO_AGENT: `e2e`}): Promise<ProcessResult> {
+  return runNode([bin, ...args], cwd, {...gitEnv(), ...env});
+}
+
+export interface ProcessResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node <args>` to its end with exactly the environment given, collecting its output. */
+export function runNode(args: string[], cwd: string, env: Record<string, string | undefined>): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {cwd, env: {...gitEnv(), ...env}});
+    const child = spawn(process.execPath, args, {cwd, env});
     let stdout = ``;
     let stderr = ``;
     child.stdout.setEncoding(`utf8`).on(`data`, chunk => { stdout += chunk; });
