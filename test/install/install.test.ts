@@ -1,30 +1,17 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import {after, describe, it} from 'node:test';
+import {describe, it} from 'node:test';
 import {renderInstructionBlock} from '../../lib/install/instructionBlock.ts';
 import {MAESTRO_VERSION} from '../../lib/install/installInstructions.ts';
-import {makeGitRepo, type GitRepo} from '../helpers/gitRepo.ts';
 import {runCli} from '../helpers/runCli.ts';
+import {installPlaces} from './places.ts';
 
 const BLOCK = renderInstructionBlock(MAESTRO_VERSION);
 type Entry = {agent: string; action: string; configPath: string; realPath: string | null; sameAs: string | null; diff: string | null};
 
 describe(`maestro install`, () => {
-  const dirs: string[] = [];
-  const repos: GitRepo[] = [];
-  after(() => {
-    dirs.forEach(dir => fs.rmSync(dir, {recursive: true, force: true}));
-    repos.forEach(repo => repo.cleanup());
-  });
-  /** A temporary HOME with the named agent folders (`.claude`, `.codex`, `.gemini`). */
-  const makeHome = (...folders: string[]) => {
-    const home = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `maestro-home-`)));
-    dirs.push(home);
-    for (const folder of folders) fs.mkdirSync(path.join(home, folder));
-    return home;
-  };
+  const {makeHome, makeRepo} = installPlaces();
   const install = (args: string[], home: string, cwd = home, env: Record<string, string> = {}) => runCli([`install`, ...args], {cwd, env: {HOME: home, ...env}});
   const entries = (stdout: string): Entry[] => JSON.parse(stdout).agents;
   const action = (stdout: string, agent: string) => entries(stdout).find(entry => entry.agent === agent)?.action;
@@ -125,8 +112,7 @@ describe(`maestro install`, () => {
 
   it(`--project writes the repository's AGENTS.md, CLAUDE.md and GEMINI.md from a subdirectory, once per real file`, async () => {
     const home = makeHome();
-    const repo = makeGitRepo();
-    repos.push(repo);
+    const repo = makeRepo();
     fs.mkdirSync(path.join(repo.dir, `src`));
     fs.symlinkSync(`AGENTS.md`, path.join(repo.dir, `CLAUDE.md`));
 

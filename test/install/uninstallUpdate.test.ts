@@ -1,35 +1,18 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {after, describe, it} from 'node:test';
+import {describe, it} from 'node:test';
 import {renderInstructionBlock} from '../../lib/install/instructionBlock.ts';
 import {MAESTRO_VERSION} from '../../lib/install/installInstructions.ts';
-import {makeGitRepo, type GitRepo} from '../helpers/gitRepo.ts';
 import {runCli} from '../helpers/runCli.ts';
+import {installPlaces} from './places.ts';
 
 const BLOCK = renderInstructionBlock(MAESTRO_VERSION);
 const OLD_BLOCK = `<!-- maestro:start -->\n<!-- maestro 0.0.1: written by \`maestro install\` -->\nmaestro status\n<!-- maestro:end -->`;
 type Entry = {agent: string; action: string; written: boolean};
 
-const dirs: string[] = [];
-const repos: GitRepo[] = [];
-after(() => {
-  dirs.forEach(dir => fs.rmSync(dir, {recursive: true, force: true}));
-  repos.forEach(repo => repo.cleanup());
-});
-const makeHome = (...folders: string[]) => {
-  const home = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `maestro-home-`)));
-  dirs.push(home);
-  for (const folder of folders) fs.mkdirSync(path.join(home, folder));
-  return home;
-};
-const makeRepo = () => {
-  const repo = makeGitRepo();
-  repos.push(repo);
-  return repo;
-};
+const {makeHome, makeRepo} = installPlaces();
 const cli = (args: string[], home: string, cwd = home) => runCli(args, {cwd, env: {HOME: home}});
 const actions = (stdout: string) => (JSON.parse(stdout).agents as Entry[]).map(entry => [entry.agent, entry.action]);
 
