@@ -97,16 +97,16 @@ const checkIdentity: Check = workspace => {
 };
 
 const checkRemotes: Check = async workspace => {
-  const {listRemotes, remoteSetupStatus} = await import('../sync/remoteSetup.ts');
-  const deps = workspace.store.deps;
-  let remotes: string[];
+  const {remoteSetupStatuses} = await import('../sync/remoteSetup.ts');
+  let statuses: Awaited<ReturnType<typeof remoteSetupStatuses>>;
   try {
-    remotes = listRemotes(deps);
+    statuses = remoteSetupStatuses(workspace.store.deps);
   } catch {
     return warn(`remotes`, `skipped: git is not on PATH`, null);
   }
-  if (remotes.length === 0) return ok(`remotes`, `no remotes: state stays on this machine`);
-  const partial = remotes.map(remote => remoteSetupStatus(deps, remote)).filter(status => status.missing.length > 0);
+  if (statuses.length === 0) return ok(`remotes`, `no remotes: state stays on this machine`);
+  const remotes = statuses.map(status => status.remote);
+  const partial = statuses.filter(status => status.missing.length > 0);
   return partial.length === 0 ? ok(`remotes`, `git fetch carries the state, tags and notes from ${remotes.join(`, `)}`)
     : warn(`remotes`, `a plain git fetch does not bring all of the state from ${partial.map(p => `${p.remote} (missing ${p.missing.length} of 3 refspecs)`).join(`, `)}`, `run \`maestro remote setup ${partial[0]!.remote}\``);
 };

@@ -52,11 +52,31 @@ export type RemoteSetupStatus = z.infer<typeof RemoteSetupStatus>;
 export const RemoteSetupView = z.object({...RemoteSetupStatus.shape, added: z.array(z.string())});
 export type RemoteSetupView = z.infer<typeof RemoteSetupView>;
 
+/** The setup of every remote, from one `git config --get-regexp` (doctor checks them all). */
+export function remoteSetupStatuses(deps: GitDeps): RemoteSetupStatus[] {
+  const output = runGit(deps, [`config`, `-z`, `--get-regexp`, `^remote\\.`], {allowFailure: true}).stdout;
+  const remotes = new Map<string, {url: string; fetch: string[]}>();
+  for (const record of output.split(`\0`)) {
+    const newline = record.indexOf(`\n`);
+    const key = newline === -1 ? record : record.slice(0, newline);
+    const value = newline === -1 ? `` : record.slice(newline + 1);
+    const match = /^remote\.(.+)\.(url|fetch)$/i.exec(key);
+    if (!match) continue;
+    const [, name = ``, variable = ``] = match;
+    const remote = remotes.get(name) ?? {url: ``, fetch: []};
+    if (variable.toLowerCase() === `url`) remote.url = value;
+    else remote.fetch.push(value.trim());
+    remotes.set(name, remote);
+  }
+  return [...remotes].filter(([, remote]) => remote.url !== ``).map(([name, remote]) => {
+    const wanted = maestroFetchRefspecs(name);
+    return {remote: name, url: remote.url, present: wanted.filter(spec => remote.fetch.includes(spec)), missing: wanted.filter(spec => !remote.fetch.includes(spec))};
+  });
+}
+
 export function remoteSetupStatus(deps: GitDeps, remote: string): RemoteSetupStatus {
-  const fetch = runGit(deps, [`config`, `--get-all`, `remote.${remote}.fetch`], {allowFailure: true}).stdout.split(`\n`).map(line => line.trim()).filter(Boolean);
-  const url = runGit(deps, [`config`, `--get`, `remote.${remote}.url`], {allowFailure: true}).stdout.trim();
   const wanted = maestroFetchRefspecs(remote);
-  return {remote, url, present: wanted.filter(spec => fetch.includes(spec)), missing: wanted.filter(spec => !fetch.includes(spec))};
+  return remoteSetupStatuses(deps).find(status => status.remote === remote) ?? {remote, url: ``, present: [], missing: wanted};
 }
 
 /**
