@@ -77,10 +77,11 @@ export class StateSnapshot {
   }
 }
 
-/** Validates an already parsed entity. @throws CorruptStateError naming the path when it fails */
-function checkEntity<T>(path: string, data: unknown, schema: Schema<T>): void {
+/** An already parsed entity, validated. @throws CorruptStateError naming the path when it fails */
+function checkEntity<T>(path: string, data: unknown, schema: Schema<T>): T {
   const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new CorruptStateError(`${path}: ${parsed.error.issues.map(describeIssue).join(`; `)}`, {hint: `see it with \`git show refs/maestro/main:${path}\``});
+  if (parsed.success) return parsed.data;
+  throw new CorruptStateError(`${path}: ${parsed.error.issues.map(describeIssue).join(`; `)}`, {hint: `see it with \`git show refs/maestro/main:${path}\``});
 }
 
 export function parseEntity<T>(path: string, text: string, schema: Schema<T>): T {
@@ -90,7 +91,5 @@ export function parseEntity<T>(path: string, text: string, schema: Schema<T>): T
   } catch (error) {
     throw new CorruptStateError(`${path}: not valid JSON (${(error as Error).message})`, {hint: `see it with \`git show refs/maestro/main:${path}\``});
   }
-  const parsed = schema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  throw new CorruptStateError(`${path}: ${parsed.error.issues.map(describeIssue).join(`; `)}`, {hint: `see it with \`git show refs/maestro/main:${path}\``});
+  return checkEntity(path, data, schema);
 }

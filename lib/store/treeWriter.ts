@@ -28,11 +28,14 @@ export async function writeChangedTrees(reader: StateReader, objects: ObjectDb, 
   return oid ?? objects.write(`tree`, Buffer.alloc(0));
 }
 
-async function writeTree(reader: StateReader, objects: ObjectDb, treeOid: string | null, changes: Map<string, string | null>): Promise<string | null> {
-  const patched = treeOid ? await patchTree(reader, objects, treeOid, changes) : null;
-  if (patched) return patched;
-  const entries = new Map<string, TreeEntry>();
-  for (const entry of treeOid ? await reader.tree(treeOid) : []) entries.set(entry.name, entry);
+interface SplitChanges {
+  /** Changes to files directly in this directory (null: delete). */
+  files: Map<string, string | null>;
+  /** Changes below each subdirectory, by its name, with paths relative to it. */
+  subdirs: Map<string, Map<string, string | null>>;
+}
+
+function splitChanges(changes: Map<string, string | null>): SplitChanges {
   const files = new Map<string, string | null>();
   const subdirs = new Map<string, Map<string, string | null>>();
   for (const [path, content] of changes) {
@@ -45,10 +48,17 @@ async function writeTree(reader: StateReader, objects: ObjectDb, treeOid: string
       subdirs.get(name)!.set(path.slice(slash + 1), content);
     }
   }
-  // The directory's texts cache, when there is one, is carried forward as a small delta.
-  const memoTexts = treeOid && files.size > 0 ? reader.memoTexts(treeOid) : null;
-  const texts = memoTexts ? new Map(memoTexts) : null;
-  const hasCachedTexts = treeOid !== null && files.size > 0 && (memoTexts !== null || reader.cache.hasTexts(treeOid));
+  return {files, subdirs};
+}
+
+async function writeTree(reader: StateReader, objects: ObjectDb, treeOid: string | null, changes: Map<string, string | null>): Promise<string | null> {
+  const split = splitChanges(changes);
+  const patched = treeOid ? await patchTree(reader, objects, treeOid, split) : null;
+  if (patched) return patched;
+  const {files, subdirs} = split;
+  const entries = new Map<string, TreeEntry>();
+  for (const entry of treeOid ? await reader.tree(treeOid) : []) entries.set(entry.name, entry);
+  const texts = carriedTexts(reader, treeOid, files);
   for (const [name, content] of files) {
     const existing = entries.get(name);
     if (existing && isTreeMode(existing.mode)) throw new InputError(`cannot write ${name}: it is a directory in the state`);
@@ -71,16 +81,7 @@ async function writeTree(reader: StateReader, objects: ObjectDb, treeOid: string
   const list = [...entries.values()];
   const oid = objects.write(`tree`, encodeTree(list));
   reader.remember(oid, list, texts);
-  if (treeOid && oid !== treeOid && files.size > 0) {
-    const set: Record<string, string> = {};
-    const del: string[] = [];
-    for (const [name, content] of files) {
-      if (content === null) del.push(name);
-      else set[name] = content;
-    }
-    if (hasCachedTexts) reader.cache.writeTextsDelta(oid, treeOid, set, del);
-    reader.cache.extendParsed(treeOid, oid, set, del);
-  }
+  recordDirectoryChange(reader, treeOid, oid, files);
   return oid;
 }
 
@@ -92,22 +93,9 @@ const PATCH_MAX = 16;
  * with those oids overwritten, with no decoding, sorting or encoding of the other 2,000 entries.
  * Returns null when a change adds or removes a name; writeTree then rebuilds the tree.
  */
-async function patchTree(reader: StateReader, objects: ObjectDb, treeOid: string, changes: Map<string, string | null>): Promise<string | null> {
+async function patchTree(reader: StateReader, objects: ObjectDb, treeOid: string, {files, subdirs}: SplitChanges): Promise<string | null> {
   // Each name is found by a scan of the tree: for many changes at once (a merge) rebuilding is cheaper.
-  if (changes.size > PATCH_MAX) return null;
-  const files = new Map<string, string>();
-  const subdirs = new Map<string, Map<string, string | null>>();
-  for (const [path, content] of changes) {
-    const slash = path.indexOf(`/`);
-    if (slash === -1) {
-      if (content === null) return null;
-      files.set(path, content);
-    } else {
-      const name = path.slice(0, slash);
-      if (!subdirs.has(name)) subdirs.set(name, new Map());
-      subdirs.get(name)!.set(path.slice(slash + 1), content);
-    }
-  }
+  if (files.size + subdirs.size > PATCH_MAX || [...files.values()].includes(null)) return null;
   const raw = await reader.rawTree(treeOid);
   const existing = new Map<string, string>();
   for (const name of [...files.keys(), ...subdirs.keys()]) {
@@ -121,20 +109,37 @@ async function patchTree(reader: StateReader, objects: ObjectDb, treeOid: string
     if (child === null) return null;
     updates.set(name, {oid: child, tree: true});
   }
-  const memoTexts = files.size > 0 ? reader.memoTexts(treeOid) : null;
-  const texts = memoTexts ? new Map(memoTexts) : null;
-  const hasCachedTexts = files.size > 0 && (memoTexts !== null || reader.cache.hasTexts(treeOid));
+  const texts = carriedTexts(reader, treeOid, files);
   for (const [name, content] of files) {
-    updates.set(name, {oid: objects.writeBlob(content), tree: false});
-    texts?.set(name, content);
+    updates.set(name, {oid: objects.writeBlob(content!), tree: false});
+    texts?.set(name, content!);
   }
   const bytes = patchRawTree(raw, updates);
   if (!bytes) return null;
   const oid = objects.write(`tree`, bytes);
   reader.rememberRaw(oid, bytes, texts);
-  if (oid !== treeOid && files.size > 0) {
-    if (hasCachedTexts) reader.cache.writeTextsDelta(oid, treeOid, Object.fromEntries(files), []);
-    reader.cache.extendParsed(treeOid, oid, Object.fromEntries(files), []);
-  }
+  recordDirectoryChange(reader, treeOid, oid, files);
   return oid;
+}
+
+/** The directory's texts as this process read them, copied to carry forward with its changed files. */
+function carriedTexts(reader: StateReader, treeOid: string | null, files: Map<string, string | null>): Map<string, string> | null {
+  const memo = treeOid && files.size > 0 ? reader.memoTexts(treeOid) : null;
+  return memo ? new Map(memo) : null;
+}
+
+/**
+ * Carries a rewritten directory's caches forward as small deltas on its old version: the texts
+ * cache (when the old version had one) and the parsed caches (StateCache.extendParsed).
+ */
+function recordDirectoryChange(reader: StateReader, treeOid: string | null, oid: string, files: Map<string, string | null>): void {
+  if (!treeOid || oid === treeOid || files.size === 0) return;
+  const set: Record<string, string> = {};
+  const del: string[] = [];
+  for (const [name, content] of files) {
+    if (content === null) del.push(name);
+    else set[name] = content;
+  }
+  if (reader.memoTexts(treeOid) !== null || reader.cache.hasTexts(treeOid)) reader.cache.writeTextsDelta(oid, treeOid, set, del);
+  reader.cache.extendParsed(treeOid, oid, set, del);
 }
