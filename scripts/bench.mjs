@@ -33,7 +33,7 @@ import {README_PLAN_TEXT} from './fixtures/readmePlan.mjs';
 const root = path.join(fileURLToPath(import.meta.url), `..`, `..`);
 const DIST = path.join(root, `dist`);
 // The bundle is copied into the temporary directory first (see snapshotBundle) and run from there.
-let BIN = path.join(DIST, `maestro.mjs`);
+let BIN = path.join(DIST, `maestro.cjs`);
 const STATE_REF = `refs/maestro/main`;
 const FEATURES_DIR = `missions/m1/features`;
 const TARGET_PATH = `${FEATURES_DIR}/f0007.json`;
@@ -96,6 +96,8 @@ const ENV = {
   ...process.env,
   HOME: path.join(BENCH_HOME, `home`),
   XDG_CONFIG_HOME: path.join(BENCH_HOME, `home`, `.config`),
+  // Where the dispatcher keeps V8's compiled code of each bundle (lib/loadBundle.ts): the warm-up round fills it.
+  XDG_CACHE_HOME: path.join(BENCH_HOME, `home`, `.cache`),
   GIT_CONFIG_NOSYSTEM: `1`,
   GIT_AUTHOR_NAME: `Bench Agent`,
   GIT_AUTHOR_EMAIL: `bench@example.com`,
@@ -122,7 +124,7 @@ for (const signal of [`SIGINT`, `SIGTERM`]) process.on(signal, () => { cleanup()
 // The bundle under test
 
 /**
- * Copies dist/maestro.mjs and the chunks it imports into the temporary directory and returns the
+ * Copies dist/maestro.cjs and the chunks it imports into the temporary directory and returns the
  * copy's entry point. Other builds (`npm test` rebuilds dist/) may replace dist/ while the bench
  * runs, and a chunk vanishing mid-run would fail a command; the copy stays put. A copy caught in
  * the middle of a rebuild misses a chunk and is retried.
@@ -133,7 +135,7 @@ function snapshotBundle() {
     try {
       fs.rmSync(target, {recursive: true, force: true});
       fs.cpSync(DIST, target, {recursive: true});
-      return {bin: path.join(target, `maestro.mjs`), files: fs.readdirSync(target)};
+      return {bin: path.join(target, `maestro.cjs`), files: fs.readdirSync(target)};
     } catch (error) {
       if (attempt >= 20) throw new Error(`cannot copy the bundle from ${DIST} (${error.message}): run \`node scripts/build.mjs\``);
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
@@ -145,8 +147,8 @@ function snapshotBundle() {
 // Processes
 
 /** Runs a command to completion; throws with its stderr when it fails. */
-function run(command, args, {cwd, input, allowFail = false, discardStdout = false} = {}) {
-  const result = spawnSync(command, args, {cwd, env: ENV, input, encoding: `utf8`, maxBuffer: 256 * 1024 * 1024, stdio: [input === undefined ? `ignore` : `pipe`, discardStdout ? `ignore` : `pipe`, `pipe`]});
+function run(command, args, {cwd, input, allowFail = false, discardStdout = false, env = {}} = {}) {
+  const result = spawnSync(command, args, {cwd, env: {...ENV, ...env}, input, encoding: `utf8`, maxBuffer: 256 * 1024 * 1024, stdio: [input === undefined ? `ignore` : `pipe`, discardStdout ? `ignore` : `pipe`, `pipe`]});
   if (result.error) throw result.error;
   if (result.status !== 0 && !allowFail) {
     throw new Error(`${path.basename(command)} ${args.join(` `).slice(0, 200)} exited ${result.status ?? result.signal}\n${(result.stderr || result.stdout || ``).trim()}`);
@@ -412,6 +414,8 @@ function makeVariants(repos) {
     });
     variants.push({id: `status-${name}`, label: `maestro status`, size: name, group: name, run: () => run(process.execPath, [BIN, `status`], {cwd})});
   }
+  // Information: what the compile cache saves (a first run after a build pays this).
+  variants.push({id: `status-small-nocache`, label: `status, no code cache`, size: `small`, group: `small`, run: () => run(process.execPath, [BIN, `status`], {cwd: repos.small, env: {MAESTRO_COMPILE_CACHE: `0`}})});
   // Missions. Order inside a size: the update (a write, as an agent's loop does), then the reads.
   for (const {name, feature: featureName} of MISSIONS) {
     const cwd = repos.missions[name].dir;
@@ -471,13 +475,13 @@ function peakMemoryKb(cwd, args) {
  */
 function probeIsomorphicGit(cwd) {
   const source = path.dirname(BIN);
-  const chunk = `isomorphic-git.mjs`;
-  if (!fs.existsSync(path.join(source, `vendor`, chunk))) return {note: `no vendor/isomorphic-git.mjs in the bundle: not probed`};
+  const chunk = `isomorphic-git.cjs`;
+  if (!fs.existsSync(path.join(source, `vendor`, chunk))) return {note: `no vendor/isomorphic-git.cjs in the bundle: not probed`};
   const dir = path.join(BENCH_HOME, `dist-without-isomorphic-git`);
   fs.cpSync(source, dir, {recursive: true});
   fs.rmSync(path.join(dir, `vendor`, chunk));
   const loads = args => {
-    const result = run(process.execPath, [path.join(dir, `maestro.mjs`), ...args], {cwd, allowFail: true});
+    const result = run(process.execPath, [path.join(dir, `maestro.cjs`), ...args], {cwd, allowFail: true});
     if (result.status === 0) return false;
     if (result.stderr.includes(chunk)) return true;
     throw new Error(`maestro ${args.join(` `)} failed:\n${result.stderr}`);
@@ -555,7 +559,7 @@ function main() {
 
   const medians = Object.fromEntries(variants.map(v => [v.id, median(times[v.id])]));
   const floor = medians.floor;
-  const order = [`floor`, `version`, ...SIZES.map(s => `status-${s.name}`), ...SIZES.map(s => `write-${s.name}`), ...SIZES.map(s => `native-${s.name}`),
+  const order = [`floor`, `version`, ...SIZES.map(s => `status-${s.name}`), `status-small-nocache`, ...SIZES.map(s => `write-${s.name}`), ...SIZES.map(s => `native-${s.name}`),
     ...[`list`, `update`, `show`].flatMap(kind => MISSIONS.map(m => `${kind}-${m.name}`))];
   const rows = [...variants].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id)).map(v => ({
     id: v.id, label: v.label, size: v.size, medianMs: round2(medians[v.id]),

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run demo`: maestro end to end in a fresh temporary git repository, printing every command
-// and what it answered. Uses the built bundle (dist/maestro.mjs), exactly as a user would run it.
+// and what it answered. Uses the built bundle (dist/maestro.cjs), exactly as a user would run it.
 import {spawn, spawnSync} from 'node:child_process';
 import {mkdtempSync, realpathSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -9,7 +9,7 @@ import {fileURLToPath} from 'node:url';
 import {README_PLAN_TEXT} from './fixtures/readmePlan.mjs';
 
 const root = join(fileURLToPath(import.meta.url), `..`, `..`);
-const bin = join(root, `dist`, `maestro.mjs`);
+const bin = join(root, `dist`, `maestro.cjs`);
 const repo = realpathSync(mkdtempSync(join(tmpdir(), `maestro-demo-`)));
 const keep = process.argv.includes(`--keep`);
 // A second machine and the remote they share, next to the first repository.

@@ -25,5 +25,7 @@ if (selected.length === 0) {
 // The end-to-end tests spawn the shipped bundle: build it first so they test what ships.
 const build = spawnSync(process.execPath, [join(root, `scripts`, `build.mjs`)], {stdio: `inherit`, cwd: root});
 if (build.status !== 0) process.exit(build.status ?? 1);
-const result = spawnSync(process.execPath, [`--import`, `tsx`, `--test`, `--test-concurrency=2`, ...selected], {stdio: `inherit`, cwd: root, env: {...process.env, MAESTRO_TEST: `1`}});
+// The bundle's compile cache (lib/loadBundle.ts) goes into node_modules/.cache, not the home directory.
+const env = {...process.env, MAESTRO_TEST: `1`, XDG_CACHE_HOME: join(root, `node_modules`, `.cache`)};
+const result = spawnSync(process.execPath, [`--import`, `tsx`, `--test`, `--test-concurrency=2`, ...selected], {stdio: `inherit`, cwd: root, env});
 process.exit(result.status ?? 1);

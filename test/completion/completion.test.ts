@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url';
 import {COMMAND_TABLE} from '../../commands/table.ts';
 import {runCli} from '../helpers/runCli.ts';
 
-const bin = path.join(fileURLToPath(import.meta.url), `..`, `..`, `..`, `dist`, `maestro.mjs`);
+const bin = path.join(fileURLToPath(import.meta.url), `..`, `..`, `..`, `dist`, `maestro.cjs`);
 const ZSH = `/usr/bin/zsh`;
 
 describe(`maestro completion bash`, () => {

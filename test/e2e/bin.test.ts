@@ -7,7 +7,7 @@ import {fileURLToPath} from 'node:url';
 import {gitEnv, makeGitRepo, type GitRepo} from '../helpers/gitRepo.ts';
 
 // The shipped bundle, run as a user runs it: real process, exit codes, stdout and stderr.
-const bin = path.join(fileURLToPath(import.meta.url), `..`, `..`, `..`, `dist`, `maestro.mjs`);
+const bin = path.join(fileURLToPath(import.meta.url), `..`, `..`, `..`, `dist`, `maestro.cjs`);
 const pkg = JSON.parse(fs.readFileSync(path.join(bin, `..`, `..`, `package.json`), `utf8`)) as {version: string};
 
 function maestro(cwd: string, args: string[], env: Record<string, string> = {}) {

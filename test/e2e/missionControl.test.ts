@@ -10,7 +10,7 @@ import {missionRepos} from '../helpers/missions.ts';
 
 // The shipped dashboard in a real terminal: tmux runs `maestro mission-control` from dist/, another
 // process writes the state with the real CLI, and the pane (capture-pane) must follow.
-const bin = path.join(fileURLToPath(import.meta.url), `..`, `..`, `..`, `dist`, `maestro.mjs`);
+const bin = path.join(fileURLToPath(import.meta.url), `..`, `..`, `..`, `dist`, `maestro.cjs`);
 const socket = `maestro-mc-${process.pid}`;
 const repos = missionRepos();
 const env = {...gitEnv(), LANG: `C.UTF-8`, MAESTRO_AGENT: `e2e`, TERM: `xterm-256color`};

@@ -11,7 +11,7 @@ import {README_PLAN_TEXT} from '../helpers/missions.ts';
 // (`npm test` builds it first) in a fresh repository with one code commit. Each README command is
 // one `it`, run in order, so a new step is one more `it` in its place. Steps that change the state
 // go through `mutate`, which also records the commit subject the state history must show.
-const bin = path.join(fileURLToPath(import.meta.url), `..`, `..`, `..`, `dist`, `maestro.mjs`);
+const bin = path.join(fileURLToPath(import.meta.url), `..`, `..`, `..`, `dist`, `maestro.cjs`);
 
 interface Run {
   code: number | null;

@@ -7,7 +7,7 @@ import {gitEnv} from './gitRepo.ts';
 
 const root = path.join(fileURLToPath(import.meta.url), `..`, `..`, `..`);
 /** The shipped CLI, for tests that need real processes. */
-export const bin = path.join(root, `dist`, `maestro.mjs`);
+export const bin = path.join(root, `dist`, `maestro.cjs`);
 
 /** Builds the bundle unless it is newer than every source file (scripts/test.mjs has just built it). */
 export function ensureBundle(): void {

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {after, before, describe, it} from 'node:test';
+import {bin, ensureBundle} from '../helpers/bundle.ts';
+import {gitEnv, makeGitRepo, type GitRepo} from '../helpers/gitRepo.ts';
+
+// lib/loadBundle.ts: the shipped dispatcher keeps V8's compiled code of each command's bundle.
+describe(`the compile cache of the shipped bundle`, () => {
+  let repo: GitRepo;
+  let cacheHome: string;
+  const cacheDir = () => path.join(cacheHome, `maestro`, `v8`);
+  const cached = (bundle: string) => (fs.existsSync(cacheDir()) ? fs.readdirSync(cacheDir()).filter(name => name.startsWith(`${bundle}-`)) : []);
+  const maestro = (cwd: string, args: string[], env: Record<string, string> = {}) => {
+    const result = spawnSync(process.execPath, [bin, ...args], {cwd, encoding: `utf8`, env: {...gitEnv(), MAESTRO_AGENT: `e2e`, XDG_CACHE_HOME: cacheHome, ...env}});
+    return {code: result.status, stdout: result.stdout, stderr: result.stderr};
+  };
+
+  before(() => {
+    ensureBundle();
+    repo = makeGitRepo();
+    cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), `maestro-cache-`));
+  });
+  after(() => {
+    repo.cleanup();
+    fs.rmSync(cacheHome, {recursive: true, force: true});
+  });
+
+  it(`writes nothing for a run that fails`, () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), `maestro-nogit-`));
+    try {
+      assert.notEqual(maestro(outside, [`status`]).code, 0);
+      assert.deepEqual(cached(`cmd-status`), []);
+    } finally {
+      fs.rmSync(outside, {recursive: true, force: true});
+    }
+  });
+
+  it(`keeps the code of a successful run and starts the next run from it unchanged`, () => {
+    assert.equal(maestro(repo.dir, [`init`]).code, 0);
+    const first = maestro(repo.dir, [`status`]);
+    assert.equal(first.code, 0);
+    const [file] = cached(`cmd-status`);
+    assert.ok(file, `no cache for cmd-status in ${cacheDir()}`);
+    assert.match(file, new RegExp(`-${process.version.replace(/\./g, `\\.`)}-${process.arch}$`));
+    assert.equal(fs.statSync(cacheDir()).mode & 0o777, 0o700);
+    const before = fs.readFileSync(path.join(cacheDir(), file));
+
+    const second = maestro(repo.dir, [`status`]);
+
+    assert.equal(second.code, 0);
+    assert.equal(second.stdout.replace(/\d+s ago/, ``), first.stdout.replace(/\d+s ago/, ``));
+    // V8 accepted it: a rejected cache is written again.
+    assert.deepEqual(fs.readFileSync(path.join(cacheDir(), file)), before);
+    assert.deepEqual(cached(`cmd-status`), [file]);
+  });
+
+  it(`replaces a damaged cache and still runs`, () => {
+    const [file] = cached(`cmd-status`);
+    assert.ok(file);
+    fs.writeFileSync(path.join(cacheDir(), file), `not V8 code`);
+
+    const result = maestro(repo.dir, [`status`, `--json`]);
+
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal((JSON.parse(result.stdout) as {initialized: boolean}).initialized, true);
+    assert.notEqual(fs.readFileSync(path.join(cacheDir(), file), `utf8`), `not V8 code`);
+  });
+
+  it(`replaces the cache of an older build of the same bundle`, () => {
+    // A copy of dist/, so that touching a bundle cannot disturb other tests.
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), `maestro-dist-`));
+    try {
+      fs.cpSync(path.dirname(bin), dist, {recursive: true});
+      const copy = path.join(dist, path.basename(bin));
+      const run = () => spawnSync(process.execPath, [copy, `log`], {cwd: repo.dir, encoding: `utf8`, env: {...gitEnv(), XDG_CACHE_HOME: cacheHome}}).status;
+      assert.equal(run(), 0);
+      const [old] = cached(`cmd-log`);
+      assert.ok(old);
+      const later = new Date(Date.now() + 60_000);
+      fs.utimesSync(path.join(dist, `cmd-log.cjs`), later, later);
+
+      assert.equal(run(), 0);
+
+      const now = cached(`cmd-log`);
+      assert.equal(now.length, 1, now.join(`, `));
+      assert.notEqual(now[0], old);
+      assert.ok(cached(`cmd-status`).length === 1, `another bundle's cache is kept`);
+    } finally {
+      fs.rmSync(dist, {recursive: true, force: true});
+    }
+  });
+
+  it(`writes nothing with MAESTRO_COMPILE_CACHE=0`, () => {
+    assert.equal(maestro(repo.dir, [`doctor`], {MAESTRO_COMPILE_CACHE: `0`}).code, 0);
+    assert.deepEqual(cached(`cmd-doctor`), []);
+  });
+});
