@@ -17,9 +17,15 @@ export class FeatureListCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {features, total, filtered} as one JSON document`});
 
   async run() {
-    const {FeatureListView, listFeatures} = await import('../../lib/feature/listFeatures.ts');
-    const view = await listFeatures(this.context.openWorkspace(), {missionId: this.mission, ...(this.status ? {status: this.status} : {}), ...(this.milestone ? {milestoneId: this.milestone} : {})});
-    this.print(FeatureListView, view, v => (v.features.length === 0 ? `No features found`
-      : [`${v.filtered} feature(s) (total: ${v.total})`, ``, ...v.features.map(f => `${f.id}  ${f.status.padEnd(12)}  ${f.title.slice(0, 40).padEnd(40)}  [${f.milestoneId}]`)].join(`\n`)));
+    const {FeatureListView, listFeatureRows, listFeatures} = await import('../../lib/feature/listFeatures.ts');
+    const request = {missionId: this.mission, ...(this.status ? {status: this.status} : {}), ...(this.milestone ? {milestoneId: this.milestone} : {})};
+    // JSON carries whole features; the table needs four fields of each, which a smaller cache holds.
+    if (this.wantsJson()) {
+      this.print(FeatureListView, await listFeatures(this.context.openWorkspace(), request), () => ``);
+      return;
+    }
+    const view = await listFeatureRows(this.context.openWorkspace(), request);
+    this.context.stdout.write(`${view.features.length === 0 ? `No features found`
+      : [`${view.filtered} feature(s) (total: ${view.total})`, ``, ...view.features.map(f => `${f.id}  ${f.status.padEnd(12)}  ${f.title.slice(0, 40).padEnd(40)}  [${f.milestoneId}]`)].join(`\n`)}\n`);
   }
 }

@@ -34,7 +34,8 @@ export async function readFeatures(snapshot: StateSnapshot, mission: Mission): P
   return sortByPlan(mission, [...features.values()]);
 }
 
-function sortByPlan(mission: Mission, features: Feature[]): Feature[] {
+/** Features (or rows of them) in the mission's plan order; unknown ones last, by id. */
+export function sortByPlan<T extends {id: string}>(mission: Mission, features: T[]): T[] {
   const order = new Map(mission.features.map((id, i) => [id, i]));
   return features.sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9) || (a.id < b.id ? -1 : 1));
 }

@@ -20,7 +20,7 @@ export interface ParsedDirectory {
   reordered: boolean;
 }
 
-interface ParsedDelta {
+export interface ParsedDelta {
   base: string;
   depth: number;
   set: Record<string, unknown>;
@@ -154,6 +154,36 @@ export class StateCache {
       for (const old of fulls.slice(PARSED_KEEP)) this.fs.unlinkSync(path.join(dir, old.name));
       // Deltas older than every kept full entry lead nowhere any more.
       for (const old of files.filter(file => file.name.endsWith(`.d`) && file.at < oldestKept)) this.fs.unlinkSync(path.join(dir, old.name));
+    } catch { /* best effort */ }
+  }
+
+  /** The delta a write recorded for `treeOid` on its old tree (extendParsed), or null. */
+  readParsedDelta(fingerprint: string, treeOid: string): ParsedDelta | null {
+    return this.readJson<ParsedDelta>(`parsed/${fingerprint}/${treeOid}.d`);
+  }
+
+  /**
+   * A projection of a directory's entities (a few fields of each, by name), made from entities that
+   * passed the schema with this fingerprint: `feature list` of 2,000 features then reads a tenth of the
+   * parsed directory. Kept for the newest PARSED_KEEP trees per projection.
+   */
+  readProjection(fingerprint: string, projection: string, treeOid: string): Record<string, unknown> | null {
+    const rows = this.readJson<Record<string, unknown>>(`projected/${fingerprint}/${projection}/${treeOid}`);
+    return rows !== null && typeof rows === `object` ? rows : null;
+  }
+
+  writeProjection(fingerprint: string, projection: string, treeOid: string, rows: Record<string, unknown>): void {
+    const dir = `projected/${fingerprint}/${projection}`;
+    this.writeFile(`${dir}/${treeOid}`, JSON.stringify(rows));
+    this.keepNewest(dir, PARSED_KEEP);
+  }
+
+  /** Removes all but the `keep` newest files of a cache directory. Best effort. */
+  private keepNewest(dir: string, keep: number): void {
+    try {
+      const full = path.join(this.dir, dir);
+      const files = this.fs.readdirSync(full).map(String).filter(name => !name.endsWith(`.tmp`)).map(name => ({name, at: this.fs.statSync(path.join(full, name)).mtimeMs}));
+      for (const old of files.sort((a, b) => b.at - a.at).slice(keep)) this.fs.unlinkSync(path.join(full, old.name));
     } catch { /* best effort */ }
   }
 

@@ -31,9 +31,62 @@ export class StateSnapshot {
 
   /** Every `*.json` entity of a directory, validated, by file name without `.json`. */
   async readAll<T>(dir: string, schema: Schema<T>): Promise<Map<string, T>> {
+    const oid = await this.directoryOid(dir);
+    return oid === null ? new Map() : this.readTree(dir, oid, schema);
+  }
+
+  /**
+   * `project` of every entity of a directory, each validated with `schema` first, by file name
+   * without `.json`, in name order. Through the projection cache when the schema is cacheable: a
+   * projection of an older version of the directory plus the deltas writes recorded since (their
+   * entities validated here), so a list of 2,000 entities reads a small file and a few deltas.
+   * `projection` names the projection's shape in the cache; change it when `project` changes.
+   */
+  async readProjected<T, R>(dir: string, schema: Schema<T>, projection: string, project: (entity: T) => R): Promise<Map<string, R>> {
+    const oid = await this.directoryOid(dir);
+    if (oid === null) return new Map();
+    const fingerprint = schemaFingerprint(schema as Schema<unknown>);
+    const projectAll = (entities: Map<string, T>) => Object.fromEntries([...entities].map(([name, entity]) => [name, project(entity)]));
+    if (!fingerprint) return new Map(Object.entries(projectAll(await this.readTree(dir, oid, schema))) as Array<[string, R]>);
+    const {cache} = this.reader;
+    const deltas = [];
+    let base = oid;
+    let rows = cache.readProjection(fingerprint, projection, base);
+    for (let delta; !rows && deltas.length < 64 && (delta = cache.readParsedDelta(fingerprint, base));) {
+      deltas.push(delta);
+      base = delta.base;
+      rows = cache.readProjection(fingerprint, projection, base);
+    }
+    if (!rows) {
+      rows = projectAll(await this.readTree(dir, base, schema));
+      cache.writeProjection(fingerprint, projection, base, rows);
+    }
+    let added = false;
+    for (const delta of deltas.reverse()) {
+      for (const name of delta.del) delete rows[name];
+      for (const [name, value] of Object.entries(delta.set)) {
+        added ||= !(name in rows);
+        rows[name] = project(checkEntity(`${dir}/${name}.json`, value, schema));
+      }
+    }
+    const names = Object.keys(rows);
+    if (added) names.sort();
+    const result = new Map(names.map(name => [name, rows[name] as R]));
+    // A long chain is written out, in name order, so that the next read starts near the tip again.
+    if (deltas.length >= 8) cache.writeProjection(fingerprint, projection, oid, Object.fromEntries(result));
+    return result;
+  }
+
+  /** The tree id of a directory of the state, or null when there is none. */
+  private async directoryOid(dir: string): Promise<string | null> {
     const entry = this.tip ? await this.reader.entry(this.tip.tree, dir) : null;
+    return entry && isTreeMode(entry.mode) ? entry.oid : null;
+  }
+
+  /** Every entity of the directory tree `treeOid` (`dir` names it in errors), validated. */
+  private async readTree<T>(dir: string, treeOid: string, schema: Schema<T>): Promise<Map<string, T>> {
+    const entry = {oid: treeOid};
     const result = new Map<string, T>();
-    if (!entry || !isTreeMode(entry.mode)) return result;
     const cacheable = schemaFingerprint(schema as Schema<unknown>);
     const parsed = cacheable ? this.reader.cache.readParsed(cacheable, entry.oid) : null;
     if (parsed) {

@@ -167,6 +167,33 @@ export function storeContract(name: string, makeStore: () => StoreFixture): void
       assert.deepEqual(all.get(`f00`), {title: `new first`, status: `pending`});
     });
 
+    it(`projects a large directory like readAll does, through writes, additions, deletions and a long delta chain`, async () => {
+      const title = (entity: {title: string}) => entity.title;
+      const expected = async () => new Map([...await (await store.snapshot()).readAll(`features`, Feature)].map(([name, entity]) => [name, entity.title]));
+      await write(store, Array.from({length: 70}, (_, i) => ({path: `features/f${String(i + 10)}.json`, content: json({title: `F${i}`, status: `pending`})})));
+      assert.deepEqual(await (await store.snapshot()).readProjected(`features`, Feature, `title-v1`, title), await expected());
+
+      await write(store, [{path: `features/f00.json`, content: json({title: `new first`, status: `pending`})}, {path: `features/f15.json`, content: null}]);
+      const afterOne = await (await store.snapshot()).readProjected(`features`, Feature, `title-v1`, title);
+      for (let i = 0; i < 12; i++) await write(store, [{path: `features/f20.json`, content: json({title: `F20 take ${i}`, status: `done`})}]);
+      const afterMany = await (await store.snapshot()).readProjected(`features`, Feature, `title-v1`, title);
+      const again = await (await store.snapshot()).readProjected(`features`, Feature, `title-v1`, title);
+
+      assert.deepEqual([afterOne.get(`f00`), afterOne.has(`f15`), [...afterOne.keys()][0]], [`new first`, false, `f00`]);
+      assert.deepEqual([...afterMany], [...await expected()]);
+      assert.deepEqual([...again], [...afterMany]);
+      assert.equal(afterMany.get(`f20`), `F20 take 11`);
+    });
+
+    it(`validates a projected entity a write changed against the whole schema`, async () => {
+      await write(store, Array.from({length: 70}, (_, i) => ({path: `features/f${String(i + 10)}.json`, content: json({title: `F${i}`, status: `pending`})})));
+      await (await store.snapshot()).readProjected(`features`, Feature, `title-v1`, entity => entity.title);
+
+      await write(store, [{path: `features/f12.json`, content: json({title: `F2`, status: `archived`})}]);
+
+      await assert.rejects((await store.snapshot()).readProjected(`features`, Feature, `title-v1`, entity => entity.title), /features\/f12\.json: status/);
+    });
+
     it(`removes a directory when its last file is deleted`, async () => {
       await write(store, [{path: `a/b/c.json`, content: `{}\n`}, {path: `a/d.json`, content: `{}\n`}]);
 
