@@ -9,7 +9,7 @@ import * as vm from 'node:vm';
  * of a 60 ms `node -e 0`, scripts/bench.mjs). Node 20 has no compile cache for ES modules, which is
  * why the bundles are CommonJS.
  *
- * The cache file is named after the bundle's size and mtime and the node version and architecture,
+ * The cache file is named after the bundle's install directory, size and mtime and the node version and architecture,
  * so a rebuilt bundle or another node never meets an old cache; V8 itself rejects a cache made with
  * other flags, and a rejected or missing cache is simply written again. It is written only after a
  * run that exited 0 (so it holds the functions a real run compiled), by rename, so concurrent first
@@ -24,27 +24,39 @@ export function loadBundle(file: string, env: NodeJS.ProcessEnv): void {
   const script = new vm.Script(wrapper, {filename: file, ...(cachedData ? {cachedData} : {})});
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
     process.once(`exit`, code => {
-      if (code === 0) saveCache(script, cacheFile, path.basename(file, `.cjs`));
+      if (code === 0) saveCache(script, cacheFile, bundleStem(file));
     });
   }
   const module = {exports: {}};
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
 }
 
-/** `<cache>/maestro/v8/<bundle>-<size>-<mtime>-<node>-<arch>`, or null when there is no home to keep it in. */
+/**
+ * `<cache>/maestro/v8/<bundle>-<install>-<size>-<mtime>-<node>-<arch>`, or null when there is no home
+ * to keep it in. `<install>` hashes the bundle's directory, so two installs (a global one and a
+ * clone's dist/) keep a cache each instead of replacing each other's on every run.
+ */
 function cachePath(file: string, env: NodeJS.ProcessEnv): string | null {
   if (env.MAESTRO_COMPILE_CACHE === `0`) return null;
   const base = env.XDG_CACHE_HOME || (env.HOME ? path.join(env.HOME, `.cache`) : env.LOCALAPPDATA);
   if (!base) return null;
   const stat = fs.statSync(file);
-  return path.join(base, `maestro`, `v8`, `${path.basename(file, `.cjs`)}-${stat.size}-${Math.trunc(stat.mtimeMs)}-${process.version}-${process.arch}`);
+  return path.join(base, `maestro`, `v8`, `${bundleStem(file)}-${stat.size}-${Math.trunc(stat.mtimeMs)}-${process.version}-${process.arch}`);
+}
+
+/** `<bundle>-<install>`: the part of the cache name that stays the same across rebuilds of one install. */
+function bundleStem(file: string): string {
+  // FNV-1a: loading node:crypto for this would cost more than the hash saves.
+  let hash = 0x811c9dc5;
+  for (const char of path.dirname(file)) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  return `${path.basename(file, `.cjs`)}-${hash.toString(16).padStart(8, `0`)}`;
 }
 
 /**
  * Best effort: a cache that cannot be written only leaves the next run as slow as this one. The
  * bundle's caches for other builds or nodes are removed, so rebuilds do not pile them up.
  */
-function saveCache(script: vm.Script, cacheFile: string, bundle: string): void {
+function saveCache(script: vm.Script, cacheFile: string, stem: string): void {
   const dir = path.dirname(cacheFile);
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {
@@ -55,8 +67,8 @@ function saveCache(script: vm.Script, cacheFile: string, bundle: string): void {
     try { fs.unlinkSync(tmp); } catch { /* never written */ }
     return;
   }
-  // `<bundle>-<size>-…`: the digit keeps `cmd-task` from matching `cmd-task-list`'s caches.
-  const stale = new RegExp(`^${bundle}-\\d+-\\d+-v[^-]+-[^-.]+$`);
+  // `<stem>-<size>-…`: the stem's hash keeps `cmd-task` from matching `cmd-task-list`'s caches.
+  const stale = new RegExp(`^${stem}-\\d+-\\d+-v[^-]+-[^-.]+$`);
   try {
     for (const name of fs.readdirSync(dir)) {
       if (stale.test(name) && path.join(dir, name) !== cacheFile) fs.rmSync(path.join(dir, name), {force: true});

@@ -93,6 +93,24 @@ describe(`the compile cache of the shipped bundle`, () => {
     }
   });
 
+  it(`keeps one cache per install, so two installs do not replace each other's`, () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), `maestro-dist-`));
+    try {
+      fs.cpSync(path.dirname(bin), dist, {recursive: true});
+      const status = (entry: string) => spawnSync(process.execPath, [entry, `status`], {cwd: repo.dir, encoding: `utf8`, env: {...gitEnv(), XDG_CACHE_HOME: cacheHome}}).status;
+      assert.equal(status(bin), 0);
+      assert.equal(status(path.join(dist, path.basename(bin))), 0);
+      const both = cached(`cmd-status`);
+
+      assert.equal(status(bin), 0);
+
+      assert.equal(both.length, 2, both.join(`, `));
+      assert.deepEqual(cached(`cmd-status`), both);
+    } finally {
+      fs.rmSync(dist, {recursive: true, force: true});
+    }
+  });
+
   it(`writes nothing with MAESTRO_COMPILE_CACHE=0`, () => {
     assert.equal(maestro(repo.dir, [`doctor`], {MAESTRO_COMPILE_CACHE: `0`}).code, 0);
     assert.deepEqual(cached(`cmd-doctor`), []);
