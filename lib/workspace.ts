@@ -41,14 +41,18 @@ export function formatCommandLine(argv: string[]): string {
 export class Workspace {
   readonly store: Store;
   readonly mirror: Mirror;
-  readonly identity: AgentIdentity;
+  private knownIdentity: AgentIdentity | undefined;
 
   constructor(readonly options: WorkspaceOptions) {
     const fs = options.fs ?? nodeFs;
     const repo = findRepository(fs, options.cwd);
     this.store = new Store({fs, repo, cache: {}, now: options.now ?? (() => new Date()), env: options.env});
     this.mirror = new Mirror(this.store);
-    this.identity = resolveAgentIdentity(options.env, options.agent, process.ppid, () => this.configuredAgent());
+  }
+
+  /** Who is acting; worked out on first use, since reads never need it (it may read a session file and the host name). */
+  get identity(): AgentIdentity {
+    return this.knownIdentity ??= resolveAgentIdentity(this.options.env, this.options.agent, process.ppid, () => this.configuredAgent());
   }
 
   /** A user's input file, relative to where the command runs. @throws InputError when unreadable */

@@ -48,6 +48,58 @@ const entryPlugin = {
     });
   },
 };
+// clipanion 3.2.1 reads process.stdin and loads tty when its module loads (Cli.defaultContext), and
+// spreads that default under every context. Creating the stdin stream and loading tty, net and the
+// streams cost each run about 3 ms, and maestro always passes a whole context of its own
+// (commands/run.ts, whose stdin is created only when read). So: the defaults become lazy getters,
+// a context that has every default key is used as it is, and tty is required when first used.
+// The build fails if clipanion's text changes, so an upgrade cannot silently drop this.
+const CLIPANION_PATCHES = {
+  'Cli.js': [
+    [`Cli.defaultContext = {
+    env: process.env,
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    colorDepth: platform.getDefaultColorDepth(),
+};`, `Cli.defaultContext = Object.defineProperties({}, {
+    env: {enumerable: true, get: () => process.env},
+    stdin: {enumerable: true, get: () => process.stdin},
+    stdout: {enumerable: true, get: () => process.stdout},
+    stderr: {enumerable: true, get: () => process.stderr},
+    colorDepth: {enumerable: true, get: () => platform.getDefaultColorDepth()},
+});
+function withDefaultContext(userContext) {
+    return userContext && [\`env\`, \`stdin\`, \`stdout\`, \`stderr\`, \`colorDepth\`].every(key => key in userContext) ? userContext : {...Cli.defaultContext, ...userContext};
+}`],
+    [`        const context = {
+            ...Cli.defaultContext,
+            ...userContext,
+        };
+        switch`, `        const context = withDefaultContext(userContext);
+        switch`],
+    [`        const context = {
+            ...Cli.defaultContext,
+            ...userContext,
+        };
+        const colored`, `        const context = withDefaultContext(userContext);
+        const colored`],
+  ],
+  'node.js': [[`var tty = require('tty');`, `var tty = {get WriteStream() { return require('tty').WriteStream; }};`]],
+};
+const clipanionPlugin = {
+  name: `clipanion-lazy-stdio`,
+  setup(pluginBuild) {
+    pluginBuild.onLoad({filter: /clipanion[\\/]lib[\\/](advanced[\\/]Cli|platform[\\/]node)\.js$/}, args => {
+      let source = readFileSync(args.path, `utf8`);
+      for (const [from, to] of CLIPANION_PATCHES[args.path.split(/[\\/]/).pop()]) {
+        if (!source.includes(from)) throw new Error(`${args.path} no longer contains the text scripts/build.mjs patches: ${from.split(`\n`)[0]}`);
+        source = source.replace(from, to);
+      }
+      return {contents: source, loader: `js`};
+    });
+  },
+};
 const blessedWidgetsPlugin = {
   name: `neo-blessed-widgets`,
   setup(pluginBuild) {
@@ -77,9 +129,9 @@ const common = {
 };
 
 await Promise.all([
-  build({...common, entryPoints: {all: `commands/bin.ts`}, outdir: `dist`, outExtension: {'.js': `.cjs`}, plugins: [vendorPlugin]}),
+  build({...common, entryPoints: {all: `commands/bin.ts`}, outdir: `dist`, outExtension: {'.js': `.cjs`}, plugins: [vendorPlugin, clipanionPlugin]}),
   build({...common, entryPoints: Object.fromEntries(commands.map(c => [c.bundle.replace(/\.cjs$/, ``), `maestro-command:${c.name}`])),
-    outdir: `dist`, outExtension: {'.js': `.cjs`}, plugins: [vendorPlugin, entryPlugin]}),
+    outdir: `dist`, outExtension: {'.js': `.cjs`}, plugins: [vendorPlugin, entryPlugin, clipanionPlugin]}),
   build({...common, entryPoints: {'isomorphic-git': `isomorphic-git`, diff: `diff`, yaml: `yaml`}, outdir: `dist/vendor`, outExtension: {'.js': `.cjs`}}),
   // neo-blessed, for the interactive mission-control only (research/deps-probe.md §7): its widgets are
   // required by a computed name, so they are listed statically; it reads terminfo from
