@@ -10,6 +10,7 @@ export interface TipInfo extends StateTip {
 }
 
 const VALID_MAX = 20_000;
+const VALID_LARGE_KEEP = 256;
 
 /** A directory's entities from the parsed cache; `unchecked` ones came from writes and are not yet validated. */
 export interface ParsedDirectory {
@@ -157,6 +158,18 @@ export class StateCache {
     } catch { /* best effort */ }
   }
 
+  /** Whether the blob `oid` passed the schema with this fingerprint as one large entity (markValidEntity). */
+  isValidEntity(fingerprint: string, oid: string): boolean {
+    return this.fs.existsSync(path.join(this.dir, `valid`, `${fingerprint}.large`, oid));
+  }
+
+  /** Remembers that a large entity's blob passed the schema, as an empty file; at most VALID_LARGE_KEEP per schema. */
+  markValidEntity(fingerprint: string, oid: string): void {
+    const dir = `valid/${fingerprint}.large`;
+    this.writeFile(`${dir}/${oid}`, ``);
+    this.keepNewest(dir, VALID_LARGE_KEEP);
+  }
+
   /** The delta a write recorded for `treeOid` on its old tree (extendParsed), or null. */
   readParsedDelta(fingerprint: string, treeOid: string): ParsedDelta | null {
     return this.readJson<ParsedDelta>(`parsed/${fingerprint}/${treeOid}.d`);
@@ -167,12 +180,13 @@ export class StateCache {
    * passed the schema with this fingerprint: `feature list` of 2,000 features then reads a tenth of the
    * parsed directory. Kept for the newest PARSED_KEEP trees per projection.
    */
-  readProjection(fingerprint: string, projection: string, treeOid: string): Record<string, unknown> | null {
-    const rows = this.readJson<Record<string, unknown>>(`projected/${fingerprint}/${projection}/${treeOid}`);
-    return rows !== null && typeof rows === `object` ? rows : null;
+  readProjection(fingerprint: string, projection: string, treeOid: string): Array<[string, unknown]> | null {
+    const rows = this.readJson<Array<[string, unknown]>>(`projected/${fingerprint}/${projection}/${treeOid}`);
+    return Array.isArray(rows) ? rows : null;
   }
 
-  writeProjection(fingerprint: string, projection: string, treeOid: string, rows: Record<string, unknown>): void {
+  /** `rows` as [name, projection] pairs: JSON arrays parse into fast arrays, where an object of 2,000 keys becomes a slow dictionary. */
+  writeProjection(fingerprint: string, projection: string, treeOid: string, rows: Array<[string, unknown]>): void {
     const dir = `projected/${fingerprint}/${projection}`;
     this.writeFile(`${dir}/${treeOid}`, JSON.stringify(rows));
     this.keepNewest(dir, PARSED_KEEP);

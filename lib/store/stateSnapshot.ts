@@ -4,6 +4,9 @@ import {isTreeMode} from './gitObjects.ts';
 import type {StateReader} from './stateReader.ts';
 import type {StateTip} from './types.ts';
 
+/** From this many characters, `read` remembers that an entity's blob passed its schema. */
+const LARGE_ENTITY = 8192;
+
 /** A read-only view of the state at one tip. An empty state (no tip) reads as empty everywhere. */
 export class StateSnapshot {
   constructor(private readonly reader: StateReader, readonly tip: StateTip | null) {}
@@ -18,8 +21,17 @@ export class StateSnapshot {
 
   /** Reads and validates one entity. @throws CorruptStateError naming the path when it fails */
   async read<T>(path: string, schema: Schema<T>): Promise<T | null> {
-    const text = await this.readText(path);
-    return text === null ? null : parseEntity(path, text, schema);
+    if (!this.tip) return null;
+    const entry = await this.reader.entry(this.tip.tree, path);
+    if (!entry || isTreeMode(entry.mode)) return null;
+    const text = await this.reader.blobText(entry.oid);
+    // A large entity (a mission of 2,000 features) that passed this schema before is only parsed:
+    // validating it costs milliseconds, a marker file one stat.
+    const fingerprint = text.length >= LARGE_ENTITY ? schemaFingerprint(schema as Schema<unknown>) : null;
+    if (fingerprint && this.reader.cache.isValidEntity(fingerprint, entry.oid)) return JSON.parse(text) as T;
+    const entity = parseEntity(path, text, schema);
+    if (fingerprint) this.reader.cache.markValidEntity(fingerprint, entry.oid);
+    return entity;
   }
 
   /** Names in a directory of the state (files and subdirectories), sorted; [] when absent. */
@@ -39,43 +51,45 @@ export class StateSnapshot {
    * `project` of every entity of a directory, each validated with `schema` first, by file name
    * without `.json`, in name order. Through the projection cache when the schema is cacheable: a
    * projection of an older version of the directory plus the deltas writes recorded since (their
-   * entities validated here), so a list of 2,000 entities reads a small file and a few deltas.
+   * entities validated here), so a list of 2,000 entities reads a small file and a delta or two.
    * `projection` names the projection's shape in the cache; change it when `project` changes.
    */
   async readProjected<T, R>(dir: string, schema: Schema<T>, projection: string, project: (entity: T) => R): Promise<Map<string, R>> {
     const oid = await this.directoryOid(dir);
     if (oid === null) return new Map();
     const fingerprint = schemaFingerprint(schema as Schema<unknown>);
-    const projectAll = (entities: Map<string, T>) => Object.fromEntries([...entities].map(([name, entity]) => [name, project(entity)]));
-    if (!fingerprint) return new Map(Object.entries(projectAll(await this.readTree(dir, oid, schema))) as Array<[string, R]>);
+    const projectAll = async (tree: string) => [...await this.readTree(dir, tree, schema)].map(([name, entity]): [string, R] => [name, project(entity)]);
+    if (!fingerprint) return new Map(await projectAll(oid));
     const {cache} = this.reader;
     const deltas = [];
     let base = oid;
-    let rows = cache.readProjection(fingerprint, projection, base);
-    for (let delta; !rows && deltas.length < 64 && (delta = cache.readParsedDelta(fingerprint, base));) {
+    let entries = cache.readProjection(fingerprint, projection, base) as Array<[string, R]> | null;
+    for (let delta; !entries && deltas.length < 64 && (delta = cache.readParsedDelta(fingerprint, base));) {
       deltas.push(delta);
       base = delta.base;
-      rows = cache.readProjection(fingerprint, projection, base);
+      entries = cache.readProjection(fingerprint, projection, base) as Array<[string, R]> | null;
     }
-    if (!rows) {
-      rows = projectAll(await this.readTree(dir, base, schema));
-      cache.writeProjection(fingerprint, projection, base, rows);
+    if (!entries) {
+      entries = await projectAll(base);
+      cache.writeProjection(fingerprint, projection, base, entries);
     }
+    if (deltas.length === 0) return new Map(entries);
+    const rows = new Map(entries);
     let added = false;
     for (const delta of deltas.reverse()) {
-      for (const name of delta.del) delete rows[name];
+      for (const name of delta.del) rows.delete(name);
       for (const [name, value] of Object.entries(delta.set)) {
-        added ||= !(name in rows);
-        rows[name] = project(checkEntity(`${dir}/${name}.json`, value, schema));
+        added ||= !rows.has(name);
+        rows.set(name, project(checkEntity(`${dir}/${name}.json`, value, schema)));
       }
     }
-    const names = Object.keys(rows);
-    if (added) names.sort();
-    const result = new Map(names.map(name => [name, rows[name] as R]));
-    // A long chain is written out, in name order, so that the next read starts near the tip again.
-    if (deltas.length >= 8) cache.writeProjection(fingerprint, projection, oid, Object.fromEntries(result));
+    const result = added ? new Map([...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : rows;
+    // Written out at this tree, in name order, so that the next read (an agent polling the list)
+    // starts here and validates nothing: writing is cheaper than validating a few entities again.
+    cache.writeProjection(fingerprint, projection, oid, [...result]);
     return result;
   }
+
 
   /** The tree id of a directory of the state, or null when there is none. */
   private async directoryOid(dir: string): Promise<string | null> {
