@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as z from 'zod/mini';
 import {ConflictSummary, HandoffSummary} from '../domain/summaries.ts';
 import {describeLock} from '../store/lockFile.ts';
+import type {PendingScan} from '../store/mirrorScan.ts';
 import {STATE_REF} from '../store/types.ts';
 import type {Workspace} from '../workspace.ts';
 
@@ -24,9 +25,20 @@ export type StatusView = z.infer<typeof StatusView>;
 /**
  * What a person or agent needs to know before acting: the state tip and its age, pending handoffs,
  * a lock left behind, hand edits in `.maestro/`, unresolved merge conflicts. Reads only the tip's
- * `handoffs/` and `conflicts/` directories, so it costs the same at any size of state or history.
+ * `handoffs/` and `conflicts/` directories, and on a large mirror checks only what changed since the
+ * last status (Mirror.startScan), so it costs about the same at any size of state or history.
  */
 export async function readStatus(workspace: Workspace): Promise<StatusView> {
+  // Started first: on a large mirror, `find` looks for hand edits while the rest is read.
+  const scan = workspace.mirror.startScan();
+  try {
+    return await collectStatus(workspace, scan);
+  } finally {
+    workspace.mirror.dropScan(scan); // a no-op once handEditsSince has recorded it
+  }
+}
+
+async function collectStatus(workspace: Workspace, scan: PendingScan | null): Promise<StatusView> {
   const {fs, repo, now} = workspace.store.deps;
   const tip = await workspace.store.tip();
   const snapshot = await workspace.store.snapshot(tip);
@@ -53,7 +65,7 @@ export async function readStatus(workspace: Workspace): Promise<StatusView> {
     pendingHandoffs: [...handoffs].filter(([, h]) => (h.status ?? `pending`) === `pending`).map(([id, h]) => ({id: h.id ?? id, agent: h.agent ?? h.from ?? null, to: h.to ?? null, createdAt: h.createdAt ?? null})),
     lock: lock && {path: lockPath, pid: lock.pid, alive: lock.alive, ageSeconds: Math.round(lock.ageMs / 1000)},
     mirror: {commit: mirrorCommit, fresh: tip === null || mirrorCommit === tip.commit},
-    handEdits: tip ? await workspace.mirror.handEdits() : [],
+    handEdits: tip ? await workspace.mirror.handEditsSince(scan) : [],
     conflicts: [...conflicts].map(([id, c]) => ({id: c.id ?? id, path: c.path ?? null, field: c.field ?? null})),
   };
 }

@@ -176,6 +176,13 @@ export function findRawTreeEntry(content: Buffer, name: string): RawTreeEntry | 
 
 const TREE_ENTRY_MODES = [`100644`, `40000`, `100755`, `120000`, `160000`, `040000`];
 
+/** How many entries a raw tree holds (`<mode> <name>\0<20-byte oid>` each), without decoding them. */
+export function countRawTreeEntries(content: Buffer): number {
+  let count = 0;
+  for (let at = content.indexOf(0); at !== -1; at = content.indexOf(0, at + 21)) count++;
+  return count;
+}
+
 /**
  * A copy of a raw tree with the oids of existing entries replaced, or null when a name is missing or
  * would change kind (a blob for a tree): the caller then rebuilds the tree. Replacing an oid keeps

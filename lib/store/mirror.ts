@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import {CorruptStateError} from '../errors.ts';
+import {countRawTreeEntries, isTreeMode} from './gitObjects.ts';
 import {releaseLock, tryLock, breakDeadLock} from './lockFile.ts';
+import {abandonScan, finishScan, startScan, type PendingScan} from './mirrorScan.ts';
 import type {Store} from './store.ts';
 import {diffTrees} from './treeDiff.ts';
 import type {StateTip} from './types.ts';
@@ -12,6 +14,8 @@ const INDEX = `.mirror-index`;
 const LOCK = `.mirror.lock`;
 /** Up to this many changed files, a sync looks up their journal lines instead of parsing the whole journal. */
 const TARGETED_MAX = 64;
+/** From this many mirrored files, `status` finds hand edits with `find` (mirrorScan.ts); below, one stat each costs less. */
+const QUICK_SCAN_MIN = 1000;
 // `skills/` holds workspace worker skills (`feature prompt` reads them): local files, not hand edits.
 const LOCAL_FILES = new Set([`config.yaml`, `skills`]);
 
@@ -179,7 +183,10 @@ export class Mirror {
       journal.push(`${stat.size} ${stat.mtimeMs} ${change.after} ${change.path}`);
     }
     if (targeted) live = this.appendIndex(journal, lines, live);
-    else this.writeIndex(index, journal, stamp === null ? null : lines);
+    else {
+      this.writeIndex(index, journal, stamp === null ? null : lines);
+      live = index.size;
+    }
     this.writeFileAtomic(STAMP, `${tip.commit} ${tip.tree} ${live}\n`);
     return kept;
   }
@@ -208,22 +215,154 @@ export class Mirror {
 
   /** Files that differ from what the mirror wrote: edited, deleted or added by hand. */
   async handEdits(): Promise<HandEdit[]> {
-    const {fs} = this.store.deps;
     if (!this.readStamp()) return [];
     const {index} = this.readIndex();
     const edits: HandEdit[] = [];
     // One stat per mirrored file: the cost of telling an edit in place from our own write.
     const prefix = `${this.dir}${path.sep}`;
-    for (const [relative, [size, mtimeMs, oid]] of index) {
-      const stat = fs.statSync(prefix + relative, {throwIfNoEntry: false});
-      if (!stat) edits.push({path: relative, kind: `deleted`});
-      else if ((stat.size !== size || stat.mtimeMs !== mtimeMs) && fs.readFileSync(prefix + relative, `utf8`) !== await this.store.reader.blobText(oid))
-        edits.push({path: relative, kind: `modified`});
+    for (const [relative, entry] of index) {
+      const kind = await this.fileEdit(prefix + relative, entry);
+      if (kind) edits.push({path: relative, kind});
     }
     for (const relative of this.listFiles(this.dir, ``)) {
       if (!index.has(relative)) edits.push({path: relative, kind: `added`});
     }
     return edits.sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  /**
+   * Starts the quick scan of a large mirror (mirrorScan.ts), so that `find` runs while the caller
+   * does its other work; null for a small mirror or where find cannot run. Finish it with
+   * handEditsSince, or drop it with dropScan.
+   */
+  startScan(): PendingScan | null {
+    const live = this.readStamp()?.live;
+    return live !== undefined && live !== null && live >= QUICK_SCAN_MIN ? startScan(this.store.deps.fs, this.dir, process.platform) : null;
+  }
+
+  dropScan(scan: PendingScan | null): void {
+    if (scan) abandonScan(this.store.deps.fs, scan);
+  }
+
+  /**
+   * The same answer as handEdits, from a started scan: only the paths whose status changed since the
+   * previous scan, and the edits it reported, are checked; a full scan when the scan could not list them.
+   */
+  async handEditsSince(scan: PendingScan | null): Promise<HandEdit[]> {
+    if (!scan) return this.handEdits();
+    const {fs} = this.store.deps;
+    let edits: HandEdit[];
+    try {
+      const changed = await scan.changed;
+      edits = changed === null ? await this.handEdits() : await this.changedEdits(new Set([...changed, ...scan.reported]));
+    } catch (error) {
+      abandonScan(fs, scan);
+      throw error;
+    }
+    finishScan(fs, scan, edits.map(edit => edit.path));
+    return edits;
+  }
+
+  /**
+   * The hand edits among `paths` (relative to the mirror; `` is the mirror itself). A changed file is
+   * checked like handEdits does. A changed directory had names added or removed: when it holds as
+   * many names as the mirrored tree has there, and none of its changed paths is an edit or a
+   * directory the tree lacks, nothing was (a name added is itself a changed path, and a name removed
+   * without one added leaves the count short); otherwise its names are compared with the journal's.
+   */
+  private async changedEdits(paths: Set<string>): Promise<HandEdit[]> {
+    const {fs} = this.store.deps;
+    const stamp = this.readStamp();
+    if (!stamp) return [];
+    const text = this.readIndexText();
+    let index: MirrorIndex | null = paths.size > TARGETED_MAX ? this.readIndex().index : null;
+    const entryOf = (relative: string) => (index ? index.get(relative) : findIndexEntry(text, relative));
+    const edits = new Map<string, HandEdit[`kind`]>();
+    const dirs: string[] = [];
+    for (const relative of paths) {
+      if (relative !== `` && !this.isMirrored(relative) && !entryOf(relative)) continue;
+      const file = relative === `` ? this.dir : path.join(this.dir, relative);
+      const stat = fs.lstatSync(file, {throwIfNoEntry: false});
+      if (stat?.isDirectory()) {
+        dirs.push(relative);
+        if (relative !== `` && entryOf(relative)) edits.set(relative, `deleted`);
+        continue;
+      }
+      const entry = entryOf(relative);
+      const kind = entry ? await this.fileEdit(file, entry) : stat ? `added` : null;
+      if (kind) edits.set(relative, kind);
+    }
+    // A directory the tree does not have is new: it counts as a name added to its parent.
+    const sizes = new Map<string, number | null>();
+    for (const dir of dirs) sizes.set(dir, await this.treeSize(stamp.tree, dir));
+    const added = [...edits].filter(([, kind]) => kind === `added`).map(([relative]) => relative).concat(dirs.filter(dir => sizes.get(dir) === null));
+    for (const dir of dirs) {
+      const names = this.mirroredNames(dir);
+      if (names === null) continue;
+      const inside = (relative: string) => relative !== dir && (dir === `` ? !relative.includes(`/`) : relative.startsWith(`${dir}/`) && !relative.slice(dir.length + 1).includes(`/`));
+      if (names.length === (sizes.get(dir) ?? 0) && !added.some(inside) && ![...edits.keys()].some(inside)) continue;
+      index ??= this.readIndex().index;
+      this.compareDirectory(dir, names, index, edits);
+    }
+    return [...edits].map(([relative, kind]) => ({path: relative, kind})).sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  /** What became of a file the mirror wrote (`entry`): null when it still holds what was written. */
+  private async fileEdit(file: string, [size, mtimeMs, oid]: IndexEntry): Promise<HandEdit[`kind`] | null> {
+    const {fs} = this.store.deps;
+    const stat = fs.statSync(file, {throwIfNoEntry: false});
+    if (!stat || stat.isDirectory()) return `deleted`;
+    if (unchanged(stat, [size, mtimeMs, oid])) return null;
+    return fs.readFileSync(file, `utf8`) === await this.store.reader.blobText(oid) ? null : `modified`;
+  }
+
+  /** A mirror path that can be a hand edit: not a dot file, not a temporary file, not a local file at the top. */
+  private isMirrored(relative: string): boolean {
+    const parts = relative.split(`/`);
+    return !parts.some(part => part.startsWith(`.`)) && !LOCAL_FILES.has(parts[0]!) && !relative.endsWith(`.tmp`);
+  }
+
+  /** The names in a mirror directory that can be hand edits, or null when it is gone. */
+  private mirroredNames(dir: string): string[] | null {
+    try {
+      return this.store.deps.fs.readdirSync(dir === `` ? this.dir : path.join(this.dir, dir)).map(String)
+        .filter(name => this.isMirrored(dir === `` ? name : `${dir}/${name}`));
+    } catch {
+      return null;
+    }
+  }
+
+  /** How many entries the mirrored tree has at `dir`: null when it has no such directory. */
+  private async treeSize(tree: string, dir: string): Promise<number | null> {
+    try {
+      const entry = dir === `` ? {oid: tree, mode: `40000`} : await this.store.reader.entry(tree, dir);
+      return entry && isTreeMode(entry.mode) ? countRawTreeEntries(await this.store.reader.rawTree(entry.oid)) : null;
+    } catch (error) {
+      if (error instanceof CorruptStateError) return -1; // unreadable: compare the names
+      throw error;
+    }
+  }
+
+  /** Adds the files added to or removed from `dir` by hand, comparing its names with the journal's. */
+  private compareDirectory(dir: string, names: string[], index: MirrorIndex, edits: Map<string, HandEdit[`kind`]>): void {
+    const prefix = dir === `` ? `` : `${dir}/`;
+    const present = new Set(names);
+    const known = new Set<string>();
+    for (const relative of index.keys()) {
+      if (!relative.startsWith(prefix)) continue;
+      const child = relative.slice(prefix.length).split(`/`)[0]!;
+      known.add(child);
+      if (!present.has(child)) edits.set(relative, `deleted`);
+    }
+    for (const name of names) {
+      if (known.has(name)) continue;
+      const file = path.join(this.dir, prefix + name);
+      if (this.store.deps.fs.lstatSync(file, {throwIfNoEntry: false})?.isDirectory()) {
+        for (const added of this.listFiles(file, `${prefix}${name}/`)) edits.set(added, `added`);
+      } else if (!name.endsWith(`.tmp`)) {
+        edits.set(prefix + name, `added`);
+      }
+    }
   }
 
   /**
@@ -234,7 +373,7 @@ export class Mirror {
   private async handEditVerdict(file: string, recorded: IndexEntry | undefined, after: string | null): Promise<`write` | `adopt` | `keep`> {
     const {fs} = this.store.deps;
     const stat = fs.statSync(file, {throwIfNoEntry: false});
-    if (recorded && stat && stat.size === recorded[0] && stat.mtimeMs === recorded[1]) return `write`;
+    if (recorded && stat && unchanged(stat, recorded)) return `write`;
     if (!stat) return after === null ? `adopt` : `write`;
     const current = fs.readFileSync(file, `utf8`);
     if (after !== null && current === await this.store.reader.blobText(after)) return `adopt`;
@@ -301,6 +440,16 @@ export class Mirror {
     fs.writeFileSync(`${file}.tmp`, content);
     fs.renameSync(`${file}.tmp`, file);
   }
+}
+
+/**
+ * Whether a file still is what the mirror wrote, judged like git's index does, by size and mtime,
+ * unless its status changed well after its mtime: an edit whose mtime was put back (`touch -d`,
+ * an editor that keeps it) still changes the ctime, which nothing can set back. The mirror's own
+ * writes rename the file right after writing it, so their ctime is within milliseconds of the mtime.
+ */
+function unchanged(stat: {size: number; mtimeMs: number; ctimeMs: number}, [size, mtimeMs]: IndexEntry): boolean {
+  return stat.size === size && stat.mtimeMs === mtimeMs && stat.ctimeMs - stat.mtimeMs < 1000;
 }
 
 /** Applies one journal line (`<size> <mtime> <blob> <path>`, or `- <path>` for a removal) to the index. */

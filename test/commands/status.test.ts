@@ -69,6 +69,22 @@ describe(`maestro status`, () => {
     assert.equal(repo.git([`rev-parse`, `refs/maestro/main`]), tip);
   });
 
+  it(`reports hand edits in a mirror of 1,000 files, where it asks find what changed`, async () => {
+    const repo = await initialised();
+    const {Workspace} = await import('../../lib/workspace.ts');
+    const workspace = new Workspace({cwd: repo.dir, env: {MAESTRO_NO_GC: `1`}});
+    await workspace.transact(`seed`, async () => ({changes: Array.from({length: 1000}, (_, i) => ({path: `notes/n${i}.json`, content: `{"n": ${i}}\n`})), result: null}));
+    assert.equal((await runCli([`status`], {cwd: repo.dir})).code, 0);
+    fs.appendFileSync(path.join(repo.dir, `.maestro`, `notes`, `n7.json`), ` `);
+    fs.rmSync(path.join(repo.dir, `.maestro`, `notes`, `n8.json`));
+
+    const result = await runCli([`status`, `--json`], {cwd: repo.dir});
+
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout).handEdits, [{path: `notes/n7.json`, kind: `modified`}, {path: `notes/n8.json`, kind: `deleted`}]);
+    assert.ok(fs.existsSync(path.join(repo.dir, `.maestro`, `.mirror-scan`)), `status recorded where its scan started`);
+  });
+
   it(`rebuilds a stale mirror after the ref moved by hand`, async () => {
     const repo = await initialised();
     const first = repo.git([`rev-parse`, `refs/maestro/main`]).trim();
