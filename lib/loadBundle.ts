@@ -9,26 +9,41 @@ import * as vm from 'node:vm';
  * of a 60 ms `node -e 0`, scripts/bench.mjs). Node 20 has no compile cache for ES modules, which is
  * why the bundles are CommonJS.
  *
- * The cache file is named after the bundle's install directory, size and mtime and the node version and architecture,
- * so a rebuilt bundle or another node never meets an old cache; V8 itself rejects a cache made with
- * other flags, and a rejected or missing cache is simply written again. It is written only after a
- * run that exited 0 (so it holds the functions a real run compiled), by rename, so concurrent first
- * runs cannot tear it. MAESTRO_COMPILE_CACHE=0 turns it off.
+ * The cache file is named after the bundle's install directory, size and mtime and the node version
+ * and architecture, so a rebuilt bundle or another node never meets an old cache; V8 itself rejects a
+ * cache made with other flags, and a rejected or missing cache is simply written again. It is written
+ * only after a run that exited 0, by rename, so concurrent first runs cannot tear it.
+ * MAESTRO_COMPILE_CACHE=0 turns it off.
+ *
+ * A cache holds only the functions compiled by the run that wrote it, and V8 compiles a function
+ * when it first runs: a cache written by `status` in a small repository lacks the code a large one
+ * runs, which then costs each later run about 7 ms. So the first SAVES successful runs each write
+ * the cache again, with what the cache gave them and what they compiled; a header counts them.
  */
 export function loadBundle(file: string, env: NodeJS.ProcessEnv): void {
   const source = fs.readFileSync(file, `utf8`);
   const cacheFile = cachePath(file, env);
-  let cachedData: Buffer | undefined;
-  if (cacheFile) try { cachedData = fs.readFileSync(cacheFile); } catch { /* first run */ }
+  let cached: {saves: number; data: Buffer} | null = null;
+  if (cacheFile) try { cached = readCache(fs.readFileSync(cacheFile)); } catch { /* first run */ }
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new vm.Script(wrapper, {filename: file, ...(cachedData ? {cachedData} : {})});
-  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+  const script = new vm.Script(wrapper, {filename: file, ...(cached ? {cachedData: cached.data} : {})});
+  const saves = cached && !script.cachedDataRejected ? cached.saves : 0;
+  if (cacheFile && saves < SAVES) {
     process.once(`exit`, code => {
-      if (code === 0) saveCache(script, cacheFile, bundleStem(file));
+      if (code === 0) saveCache(script, saves + 1, cacheFile, bundleStem(file));
     });
   }
   const module = {exports: {}};
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+}
+
+/** How many successful runs write the cache: enough for a command's common paths to be in it. */
+const SAVES = 8;
+/** `mc1` and a count of saves, before V8's data. */
+const MAGIC = `mc1`;
+
+function readCache(file: Buffer): {saves: number; data: Buffer} | null {
+  return file.length > 4 && file.toString(`latin1`, 0, 3) === MAGIC ? {saves: file[3]!, data: file.subarray(4)} : null;
 }
 
 /**
@@ -56,12 +71,12 @@ function bundleStem(file: string): string {
  * Best effort: a cache that cannot be written only leaves the next run as slow as this one. The
  * bundle's caches for other builds or nodes are removed, so rebuilds do not pile them up.
  */
-function saveCache(script: vm.Script, cacheFile: string, stem: string): void {
+function saveCache(script: vm.Script, saves: number, cacheFile: string, stem: string): void {
   const dir = path.dirname(cacheFile);
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(dir, {recursive: true, mode: 0o700});
-    fs.writeFileSync(tmp, script.createCachedData(), {mode: 0o600});
+    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${MAGIC}${String.fromCharCode(saves)}`, `latin1`), script.createCachedData()]), {mode: 0o600});
     fs.renameSync(tmp, cacheFile);
   } catch {
     try { fs.unlinkSync(tmp); } catch { /* never written */ }
