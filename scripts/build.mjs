@@ -138,7 +138,7 @@ await Promise.all([
   // `__dirname/../usr/`, so dist/usr/ holds its terminfo files.
   build({...common, entryPoints: {'neo-blessed': `neo-blessed`}, outdir: `dist/vendor`, outExtension: {'.js': `.cjs`}, plugins: [blessedWidgetsPlugin], external: [...common.external, `blessed/lib/colors`]}),
   build({...common, entryPoints: {maestro: `commands/dispatch.ts`}, outdir: `dist`, outExtension: {'.js': `.cjs`}, banner: {js: `#!/usr/bin/env node`},
-    define: {__MAESTRO_ROUTES__: JSON.stringify(commands.map(c => ({paths: c.paths, file: c.bundle}))), __MAESTRO_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, `package.json`), `utf8`)).version)}}),
+    define: {...common.define, __MAESTRO_ROUTES__: JSON.stringify(commands.map(c => ({paths: c.paths, file: c.bundle}))), __MAESTRO_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, `package.json`), `utf8`)).version)}}),
 ]);
 chmodSync(join(dist, `maestro.cjs`), 0o755);
 // The terminfo neo-blessed falls back to (the system's ncurses-6 files are a format it cannot read); not its fonts.

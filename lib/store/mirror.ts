@@ -2,13 +2,12 @@ import * as path from 'node:path';
 import {CorruptStateError} from '../errors.ts';
 import {countRawTreeEntries, isTreeMode} from './gitObjects.ts';
 import {releaseLock, tryLock, breakDeadLock} from './lockFile.ts';
-import {abandonScan, finishScan, startScan, type PendingScan} from './mirrorScan.ts';
+import {abandonScan, finishScan, MIRROR_DIR, startScan, takePrefetchedScan, type PendingScan} from './mirrorScan.ts';
 import type {Store} from './store.ts';
 import {diffTrees} from './treeDiff.ts';
 import type {StateTip} from './types.ts';
 
-/** Files of `.maestro/` that are local and never state. */
-export const MIRROR_DIR = `.maestro`;
+export {MIRROR_DIR};
 const STAMP = `.mirror`;
 const INDEX = `.mirror-index`;
 const LOCK = `.mirror.lock`;
@@ -236,8 +235,12 @@ export class Mirror {
    * handEditsSince, or drop it with dropScan.
    */
   startScan(): PendingScan | null {
+    const {fs} = this.store.deps;
+    const prefetched = takePrefetchedScan(fs, this.dir);
     const live = this.readStamp()?.live;
-    return live !== undefined && live !== null && live >= QUICK_SCAN_MIN ? startScan(this.store.deps.fs, this.dir, process.platform) : null;
+    if (live !== undefined && live !== null && live >= QUICK_SCAN_MIN) return prefetched ?? startScan(fs, this.dir, process.platform);
+    if (prefetched) abandonScan(fs, prefetched);
+    return null;
   }
 
   dropScan(scan: PendingScan | null): void {
@@ -280,12 +283,16 @@ export class Mirror {
     const edits = new Map<string, HandEdit[`kind`]>();
     const dirs: string[] = [];
     for (const relative of paths) {
+      // The mirror's own files (`.mirror`, `.mirror-index`, `.mirror-scan`, its lock) are never state.
+      if (relative.startsWith(`.mirror`) && !relative.includes(`/`)) continue;
       if (relative !== `` && !this.isMirrored(relative) && !entryOf(relative)) continue;
       const file = relative === `` ? this.dir : path.join(this.dir, relative);
       const stat = fs.lstatSync(file, {throwIfNoEntry: false});
       if (stat?.isDirectory()) {
         dirs.push(relative);
-        if (relative !== `` && entryOf(relative)) edits.set(relative, `deleted`);
+        // A directory where the mirror wrote a file: the file was deleted.
+        const entry = relative === `` ? null : await this.store.reader.entry(stamp.tree, relative).catch(() => null);
+        if (entry && !isTreeMode(entry.mode) && entryOf(relative)) edits.set(relative, `deleted`);
         continue;
       }
       const entry = entryOf(relative);
@@ -324,12 +331,14 @@ export class Mirror {
 
   /** The names in a mirror directory that can be hand edits, or null when it is gone. */
   private mirroredNames(dir: string): string[] | null {
+    let names: string[];
     try {
-      return this.store.deps.fs.readdirSync(dir === `` ? this.dir : path.join(this.dir, dir)).map(String)
-        .filter(name => this.isMirrored(dir === `` ? name : `${dir}/${name}`));
+      names = this.store.deps.fs.readdirSync(dir === `` ? this.dir : path.join(this.dir, dir)) as string[];
     } catch {
       return null;
     }
+    // Below the top, only a name's own form matters (isMirrored of the whole path, without the splits).
+    return dir === `` ? names.filter(name => this.isMirrored(name)) : names.filter(name => name.charCodeAt(0) !== 46 && !name.endsWith(`.tmp`));
   }
 
   /** How many entries the mirrored tree has at `dir`: null when it has no such directory. */

@@ -1,3 +1,4 @@
+import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import {childProcess} from '../lazyBuiltins.ts';
 import type {GitFs} from './types.ts';
@@ -19,6 +20,10 @@ import type {GitFs} from './types.ts';
  * caller scans in full.
  */
 export const SCAN_FILE = `.mirror-scan`;
+/** The mirror's directory in a worktree (here, so that the dispatcher can prefetch without the Mirror). */
+export const MIRROR_DIR = `.maestro`;
+/** Where prefetchScan leaves its scan for the command's bundle, which is another module system. */
+const PREFETCHED = Symbol.for(`maestro.prefetchedScan`);
 /** Changes this long before a scan started are seen by the next one again: coarse file-system clocks (FAT: 2 s). */
 const MARGIN_MS = 2000;
 
@@ -55,6 +60,39 @@ export function startScan(fs: GitFs, dir: string, platform: string): PendingScan
   } catch { /* the first scan: everything is checked */ }
   const changed = previous === null || previous.at > startedAt ? Promise.resolve(null) : listChanged(dir, SCAN_FILE);
   return {next, startedAt, changed, reported: previous?.reported ?? []};
+}
+
+/**
+ * Starts the scan of the mirror of the worktree around `cwd` before `status`'s bundle is even loaded
+ * (commands/dispatch.ts), so that find is done when status needs it instead of being waited for:
+ * only where a previous status left a reference, that is where the mirror is large. Mirror.startScan
+ * takes it; a run that never does removes it when the process exits.
+ */
+export function prefetchScan(cwd: string, platform: string, fs: GitFs = nodeFs): void {
+  for (let dir = cwd; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, `.git`))) {
+      const mirror = path.join(dir, MIRROR_DIR);
+      const scan = fs.existsSync(path.join(mirror, SCAN_FILE)) ? startScan(fs, mirror, platform) : null;
+      if (!scan) return;
+      (globalThis as Record<symbol, unknown>)[PREFETCHED] = {dir: mirror, scan};
+      process.once(`exit`, () => {
+        if (takePrefetchedScan(fs, mirror)) abandonScan(fs, scan);
+      });
+      return;
+    }
+    if (path.dirname(dir) === dir) return;
+  }
+}
+
+/** The scan prefetchScan started for the mirror `dir`, once; another mirror's is dropped. */
+export function takePrefetchedScan(fs: GitFs, dir: string): PendingScan | null {
+  const global = globalThis as Record<symbol, {dir: string; scan: PendingScan} | undefined>;
+  const prefetched = global[PREFETCHED];
+  if (!prefetched) return null;
+  delete global[PREFETCHED];
+  if (prefetched.dir === dir) return prefetched.scan;
+  abandonScan(fs, prefetched.scan);
+  return null;
 }
 
 /** Records this scan as the next one's reference: the hand edits it found, and its start less the margin. */

@@ -73,6 +73,27 @@ describe(`the maestro bundle`, () => {
     assert.match(result.stderr, /^maestro: .* is a bare git repository; maestro needs a working tree; hint: /);
   });
 
+  it(`finds hand edits in a mirror of 1,000 files with the scan the dispatcher starts, and leaves no temporary file`, async () => {
+    const big = makeGitRepo();
+    try {
+      assert.equal(maestro(big.dir, [`init`]).code, 0);
+      const {Workspace} = await import('../../lib/workspace.ts');
+      await new Workspace({cwd: big.dir, env: {MAESTRO_NO_GC: `1`}}).transact(`seed`, async () => ({changes: Array.from({length: 1000}, (_, i) => ({path: `notes/n${i}.json`, content: `{"n": ${i}}\n`})), result: null}));
+      assert.equal(maestro(big.dir, [`status`]).code, 0);
+      fs.appendFileSync(path.join(big.dir, `.maestro`, `notes`, `n3.json`), ` `);
+
+      const status = maestro(path.join(big.dir, `.maestro`, `notes`), [`status`, `--json`]);
+      const refused = maestro(big.dir, [`status`, `--no-such-flag`]);
+
+      assert.equal(status.code, 0, status.stderr);
+      assert.deepEqual(JSON.parse(status.stdout).handEdits, [{path: `notes/n3.json`, kind: `modified`}]);
+      assert.equal(refused.code, 2);
+      assert.deepEqual(fs.readdirSync(path.join(big.dir, `.maestro`)).filter(name => name.endsWith(`.tmp`)), []);
+    } finally {
+      big.cleanup();
+    }
+  });
+
   it(`does not colour output when piped`, () => {
     const result = maestro(repo.dir, [`frobnicate`], {FORCE_COLOR: `1`});
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import type {HandEdit} from '../../lib/store/mirror.ts';
-import {SCAN_FILE} from '../../lib/store/mirrorScan.ts';
+import {prefetchScan, SCAN_FILE} from '../../lib/store/mirrorScan.ts';
 import type {Change} from '../../lib/store/types.ts';
 import {Workspace} from '../../lib/workspace.ts';
 import {makeGitRepo, TEST_ENV, type GitRepo} from '../helpers/gitRepo.ts';
@@ -126,6 +126,26 @@ describe(`the quick hand-edit scan of a large mirror`, () => {
     assert.equal(await scan.changed, null);
     assert.deepEqual(await workspace.mirror.handEditsSince(scan), [{path: feature(50), kind: `modified`}]);
     assert.ok(fs.statSync(path.join(mirrorDir, SCAN_FILE)).mtimeMs < Date.now(), `the next reference is taken from the file system's clock`);
+  });
+
+  it(`takes the scan the dispatcher started from a subdirectory, and drops one started for another mirror`, async () => {
+    fs.mkdirSync(path.join(repo.dir, `src`, `deep`), {recursive: true});
+    prefetchScan(path.join(repo.dir, `src`, `deep`), process.platform);
+    const taken = workspace.mirror.startScan();
+    assert.ok(taken);
+    assert.equal(path.dirname(taken.next), mirrorDir);
+    assert.deepEqual(await workspace.mirror.handEditsSince(taken), await workspace.mirror.handEdits());
+
+    const other = makeGitRepo();
+    try {
+      fs.mkdirSync(path.join(other.dir, `.maestro`));
+      fs.writeFileSync(path.join(other.dir, `.maestro`, SCAN_FILE), ``);
+      prefetchScan(other.dir, process.platform);
+      workspace.mirror.dropScan(workspace.mirror.startScan());
+      assert.deepEqual(fs.readdirSync(path.join(other.dir, `.maestro`)), [SCAN_FILE], `the other mirror's scan file is removed`);
+    } finally {
+      other.cleanup();
+    }
   });
 
   it(`leaves the previous reference when a scan is dropped`, async () => {
