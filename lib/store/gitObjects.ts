@@ -206,15 +206,37 @@ export function patchRawTree(content: Buffer, updates: Map<string, {oid: string;
 export function diffRawTreesInPlace(before: Buffer, after: Buffer): Array<{name: string; mode: string; before: string; after: string}> | null {
   if (before.length !== after.length) return null;
   const changed: Array<{name: string; mode: string; before: string; after: string}> = [];
-  let i = 0;
-  while (i < before.length) {
+  // A write changes a few oids of a 2,000-entry tree: find the differing bytes with native compares
+  // of large chunks first, then walk entry boundaries only as far as the last difference.
+  const differing = differingBytes(before, after);
+  if (differing.length === 0) return changed;
+  const last = differing[differing.length - 1]!;
+  let next = 0;
+  for (let i = 0; i <= last && next < differing.length;) {
     const nul = before.indexOf(0, i);
-    if (nul === -1 || before.compare(after, i, nul + 1, i, nul + 1) !== 0) return null;
-    if (before.compare(after, nul + 1, nul + 21, nul + 1, nul + 21) !== 0) {
+    if (nul === -1) return null;
+    const end = nul + 21;
+    if (differing[next]! < end) {
+      // Something differs in this entry: it must be the oid only.
+      if (before.compare(after, i, nul + 1, i, nul + 1) !== 0) return null;
       const space = before.indexOf(0x20, i);
-      changed.push({mode: before.toString(`latin1`, i, space), name: before.toString(`utf8`, space + 1, nul), before: before.toString(`hex`, nul + 1, nul + 21), after: after.toString(`hex`, nul + 1, nul + 21)});
+      changed.push({mode: before.toString(`latin1`, i, space), name: before.toString(`utf8`, space + 1, nul), before: before.toString(`hex`, nul + 1, end), after: after.toString(`hex`, nul + 1, end)});
+      while (next < differing.length && differing[next]! < end) next++;
     }
-    i = nul + 21;
+    i = end;
   }
   return changed;
+}
+
+const DIFF_CHUNK = 1024;
+
+/** The offsets where two buffers of one length differ, found chunk by chunk. */
+function differingBytes(before: Buffer, after: Buffer): number[] {
+  const offsets: number[] = [];
+  for (let start = 0; start < before.length; start += DIFF_CHUNK) {
+    const end = Math.min(start + DIFF_CHUNK, before.length);
+    if (before.compare(after, start, end, start, end) === 0) continue;
+    for (let at = start; at < end; at++) if (before[at] !== after[at]) offsets.push(at);
+  }
+  return offsets;
 }
