@@ -58,7 +58,7 @@ export function startScan(fs: GitFs, dir: string, platform: string): PendingScan
     const at = fs.statSync(reference).mtimeMs;
     previous = {at, reported: fs.readFileSync(reference, `utf8`).split(`\n`).filter(Boolean)};
   } catch { /* the first scan: everything is checked */ }
-  const changed = previous === null || previous.at > startedAt ? Promise.resolve(null) : listChanged(dir, SCAN_FILE);
+  const changed = previous === null || previous.at > startedAt ? Promise.resolve(null) : listChanged(fs, dir, SCAN_FILE, next);
   return {next, startedAt, changed, reported: previous?.reported ?? []};
 }
 
@@ -112,23 +112,39 @@ export function abandonScan(fs: GitFs, scan: PendingScan): void {
   try { fs.unlinkSync(scan.next); } catch { /* already gone */ }
 }
 
-/** `find . -cnewer <reference> -print0` in `dir`: the changed paths, or null if find failed or is missing. */
-function listChanged(dir: string, reference: string): Promise<string[] | null> {
+/**
+ * `find . -cnewer <reference> -print0` in `dir`: the changed paths, or null if find failed or is
+ * missing. Its output goes to `output` (the next reference, empty until the scan finishes), not to
+ * a pipe: node then makes no streams for it and only waits for the exit.
+ */
+function listChanged(fs: GitFs, dir: string, reference: string, output: string): Promise<string[] | null> {
   return new Promise(resolve => {
-    let child;
+    let fd: number;
     try {
-      child = childProcess().spawn(`find`, [`.`, `-cnewer`, reference, `-print0`], {cwd: dir, stdio: [`ignore`, `pipe`, `ignore`]});
+      fd = fs.openSync(output, `w`);
     } catch {
       resolve(null);
       return;
     }
-    const chunks: Buffer[] = [];
-    child.stdout!.on(`data`, (chunk: Buffer) => chunks.push(chunk));
-    child.on(`error`, () => resolve(null));
-    child.on(`close`, code => {
+    const read = (code: number | null) => {
       // A file removed while find walked makes it exit 1: then everything is checked.
       if (code !== 0) return resolve(null);
-      resolve(Buffer.concat(chunks).toString(`utf8`).split(`\0`).filter(Boolean).map(found => (found === `.` ? `` : found.replace(/^\.\//, ``))));
-    });
+      try {
+        const found = fs.readFileSync(output, `utf8`);
+        fs.truncateSync(output);
+        resolve(found.split(`\0`).filter(Boolean).map(name => (name === `.` ? `` : name.replace(/^\.\//, ``))));
+      } catch {
+        resolve(null);
+      }
+    };
+    try {
+      const child = childProcess().spawn(`find`, [`.`, `-cnewer`, reference, `-print0`], {cwd: dir, stdio: [`ignore`, fd, `ignore`]});
+      child.on(`error`, () => resolve(null));
+      child.on(`exit`, read);
+    } catch {
+      resolve(null);
+    } finally {
+      fs.closeSync(fd);
+    }
   });
 }
