@@ -36,8 +36,22 @@ export async function readFeatures(snapshot: StateSnapshot, mission: Mission): P
 
 /** Features (or rows of them) in the mission's plan order; unknown ones last, by id. */
 export function sortByPlan<T extends {id: string}>(mission: Mission, features: T[]): T[] {
-  const order = new Map(mission.features.map((id, i) => [id, i]));
-  return features.sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9) || (a.id < b.id ? -1 : 1));
+  const byId = new Map(features.map(feature => [feature.id, feature]));
+  const byName = (a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  if (byId.size !== features.length) {
+    // Two files claim one id (edited by hand): keep both, in the plan's order.
+    const order = new Map(mission.features.map((id, i) => [id, i]));
+    return features.sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9) || byName(a, b));
+  }
+  // One pass over the plan instead of a sort: 2,000 features cost 20,000 comparisons otherwise.
+  const ordered: T[] = [];
+  for (const id of mission.features) {
+    const feature = byId.get(id);
+    if (feature === undefined) continue;
+    ordered.push(feature);
+    byId.delete(id);
+  }
+  return byId.size === 0 ? ordered : ordered.concat([...byId.values()].sort(byName));
 }
 
 /** Reads a mission and everything under it. @throws NotFoundError, CorruptStateError */

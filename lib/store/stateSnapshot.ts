@@ -84,9 +84,9 @@ export class StateSnapshot {
       }
     }
     const result = added ? new Map([...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : rows;
-    // Written out at this tree, in name order, so that the next read (an agent polling the list)
-    // starts here and validates nothing: writing is cheaper than validating a few entities again.
-    cache.writeProjection(fingerprint, projection, oid, [...result]);
+    // From two deltas on, written out at this tree, in name order, so that reads start near the tip
+    // again: writing 2,000 rows costs about what validating two or three entities does.
+    if (deltas.length >= 2) cache.writeProjection(fingerprint, projection, oid, [...result]);
     return result;
   }
 
