@@ -153,7 +153,8 @@ export class Mirror {
         const entry = findIndexEntry(text, change.path);
         if (entry) index.set(change.path, entry);
       }
-      lines = countLines(text);
+      // The stamp carries the journal's line count: counting 2,000 lines on each write cost 0.5 ms.
+      lines = stamp.lines ?? countLines(text);
       live = stamp.live!;
     } else {
       ({index, lines} = stamp ? this.readIndex() : {index: new Map() as MirrorIndex, lines: 0});
@@ -181,25 +182,29 @@ export class Mirror {
       index.set(change.path, [stat.size, stat.mtimeMs, change.after]);
       journal.push(`${stat.size} ${stat.mtimeMs} ${change.after} ${change.path}`);
     }
-    if (targeted) live = this.appendIndex(journal, lines, live);
+    let journalLines: number | null = null;
+    if (targeted) ({live, lines: journalLines} = this.appendIndex(journal, lines, live));
     else {
       this.writeIndex(index, journal, stamp === null ? null : lines);
       live = index.size;
     }
-    this.writeFileAtomic(STAMP, `${tip.commit} ${tip.tree} ${live}\n`);
+    this.writeFileAtomic(STAMP, `${tip.commit} ${tip.tree} ${live}${journalLines === null ? `` : ` ${journalLines}`}\n`);
     return kept;
   }
 
-  /** Appends a targeted sync's lines; compacts the whole journal once it holds twice the live entries. @returns the live count */
-  private appendIndex(journal: string[], lines: number, live: number): number {
+  /**
+   * Appends a targeted sync's lines; compacts the whole journal once it holds twice the live entries.
+   * @returns the live count and the journal's line count (as countLines counts them)
+   */
+  private appendIndex(journal: string[], lines: number, live: number): {live: number; lines: number} {
     if (lines + journal.length <= 2 * live + 64) {
       if (journal.length > 0) this.store.deps.fs.appendFileSync(path.join(this.dir, INDEX), `${journal.join(`\n`)}\n`);
-      return live;
+      return {live, lines: lines + journal.length};
     }
     const {index} = this.readIndex();
     for (const line of journal) applyIndexLine(index, line);
     this.writeIndex(index, [], null);
-    return index.size;
+    return {live: index.size, lines: index.size + 1};
   }
 
   /** What to rewrite: the tree diff from the stamped tree, or everything when that tree is unreadable. */
@@ -404,11 +409,15 @@ export class Mirror {
     return files;
   }
 
-  /** The mirrored commit and tree, and how many files the journal holds (null in a stamp written before it was recorded). */
-  private readStamp(): (StateTip & {live: number | null}) | null {
+  /**
+   * The mirrored commit and tree, how many files the journal holds, and how many lines it has (a
+   * hint for when to compact it: `restore` appends without updating it). Null counts: not recorded.
+   */
+  private readStamp(): (StateTip & {live: number | null; lines: number | null}) | null {
+    const count = (field: string | undefined) => (field !== undefined && /^\d+$/.test(field) ? Number(field) : null);
     try {
-      const [commit, tree, live] = this.store.deps.fs.readFileSync(path.join(this.dir, STAMP), `utf8`).trim().split(` `);
-      return commit && tree ? {commit, tree, live: live !== undefined && /^\d+$/.test(live) ? Number(live) : null} : null;
+      const [commit, tree, live, lines] = this.store.deps.fs.readFileSync(path.join(this.dir, STAMP), `utf8`).trim().split(` `);
+      return commit && tree ? {commit, tree, live: count(live), lines: count(lines)} : null;
     } catch {
       return null;
     }
