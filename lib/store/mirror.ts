@@ -1,6 +1,7 @@
+import type * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import {CorruptStateError} from '../errors.ts';
-import {countRawTreeEntries, isTreeMode} from './gitObjects.ts';
+import {countRawTreeEntries, findRawTreeEntry, isTreeMode} from './gitObjects.ts';
 import {releaseLock, tryLock, breakDeadLock} from './lockFile.ts';
 import {abandonScan, finishScan, MIRROR_DIR, startScan, takePrefetchedScan, type PendingScan} from './mirrorScan.ts';
 import type {Store} from './store.ts';
@@ -243,7 +244,7 @@ export class Mirror {
     const {fs} = this.store.deps;
     const prefetched = takePrefetchedScan(fs, this.dir);
     const live = this.readStamp()?.live;
-    if (live !== undefined && live !== null && live >= QUICK_SCAN_MIN) return prefetched ?? startScan(fs, this.dir, process.platform);
+    if (live !== undefined && live !== null && live >= QUICK_SCAN_MIN) return prefetched ?? startScan(fs, this.dir, process.platform, this.store.deps.env);
     if (prefetched) abandonScan(fs, prefetched);
     return null;
   }
@@ -305,16 +306,21 @@ export class Mirror {
       if (kind) edits.set(relative, kind);
     }
     // A directory the tree does not have is new: it counts as a name added to its parent.
-    const sizes = new Map<string, number | null>();
-    for (const dir of dirs) sizes.set(dir, await this.treeSize(stamp.tree, dir));
-    const added = [...edits].filter(([, kind]) => kind === `added`).map(([relative]) => relative).concat(dirs.filter(dir => sizes.get(dir) === null));
+    const trees = new Map<string, Buffer | null>();
+    for (const dir of dirs) trees.set(dir, await this.treeAt(stamp.tree, dir));
+    const added = [...edits].filter(([, kind]) => kind === `added`).map(([relative]) => relative).concat(dirs.filter(dir => trees.get(dir) === null));
     for (const dir of dirs) {
-      const names = this.mirroredNames(dir);
-      if (names === null) continue;
       const inside = (relative: string) => relative !== dir && (dir === `` ? !relative.includes(`/`) : relative.startsWith(`${dir}/`) && !relative.slice(dir.length + 1).includes(`/`));
-      if (names.length === (sizes.get(dir) ?? 0) && !added.some(inside) && ![...edits.keys()].some(inside)) continue;
+      const untouched = !added.some(inside) && ![...edits.keys()].some(inside);
+      const entries = this.mirroredEntries(dir);
+      if (entries === null) continue;
+      const tree = trees.get(dir) ?? null;
+      // Files, and the directories the tree has: an empty directory made by hand holds no edit to
+      // report, and must not make up for a file deleted beside it.
+      const counted = entries.filter(entry => !entry.isDirectory() || (tree !== null && findRawTreeEntry(tree, String(entry.name))?.mode === `40000`)).length;
+      if (tree !== null && counted === countRawTreeEntries(tree) && untouched) continue;
       index ??= this.readIndex().index;
-      this.compareDirectory(dir, names, index, edits);
+      this.compareDirectory(dir, entries.map(entry => String(entry.name)), index, edits);
     }
     return [...edits].map(([relative, kind]) => ({path: relative, kind})).sort((a, b) => (a.path < b.path ? -1 : 1));
   }
@@ -334,25 +340,28 @@ export class Mirror {
     return !parts.some(part => part.startsWith(`.`)) && !LOCAL_FILES.has(parts[0]!) && !relative.endsWith(`.tmp`);
   }
 
-  /** The names in a mirror directory that can be hand edits, or null when it is gone. */
-  private mirroredNames(dir: string): string[] | null {
-    let names: string[];
+  /** The entries of a mirror directory that can be hand edits, or null when it is gone. */
+  private mirroredEntries(dir: string): nodeFs.Dirent[] | null {
+    let entries: nodeFs.Dirent[];
     try {
-      names = this.store.deps.fs.readdirSync(dir === `` ? this.dir : path.join(this.dir, dir)) as string[];
+      entries = this.store.deps.fs.readdirSync(dir === `` ? this.dir : path.join(this.dir, dir), {withFileTypes: true}) as nodeFs.Dirent[];
     } catch {
       return null;
     }
     // Below the top, only a name's own form matters (isMirrored of the whole path, without the splits).
-    return dir === `` ? names.filter(name => this.isMirrored(name)) : names.filter(name => name.charCodeAt(0) !== 46 && !name.endsWith(`.tmp`));
+    return entries.filter(entry => {
+      const name = String(entry.name);
+      return dir === `` ? this.isMirrored(name) : name.charCodeAt(0) !== 46 && !name.endsWith(`.tmp`);
+    });
   }
 
-  /** How many entries the mirrored tree has at `dir`: null when it has no such directory. */
-  private async treeSize(tree: string, dir: string): Promise<number | null> {
+  /** The mirrored tree's raw directory at `dir`, or null when it has none. */
+  private async treeAt(tree: string, dir: string): Promise<Buffer | null> {
     try {
       const entry = dir === `` ? {oid: tree, mode: `40000`} : await this.store.reader.entry(tree, dir);
-      return entry && isTreeMode(entry.mode) ? countRawTreeEntries(await this.store.reader.rawTree(entry.oid)) : null;
+      return entry && isTreeMode(entry.mode) ? await this.store.reader.rawTree(entry.oid) : null;
     } catch (error) {
-      if (error instanceof CorruptStateError) return -1; // unreadable: compare the names
+      if (error instanceof CorruptStateError) return null; // unreadable: compare the names
       throw error;
     }
   }

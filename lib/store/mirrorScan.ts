@@ -42,7 +42,7 @@ export interface PendingScan {
  * Starts `find` over the mirror, or returns null where it cannot run (Windows, or a file system
  * the process does not see, as in tests on memfs): the caller then scans in full.
  */
-export function startScan(fs: GitFs, dir: string, platform: string): PendingScan | null {
+export function startScan(fs: GitFs, dir: string, platform: string, env: Record<string, string | undefined>): PendingScan | null {
   if (platform === `win32`) return null;
   const reference = path.join(dir, SCAN_FILE);
   const next = path.join(dir, `${SCAN_FILE}.${process.pid}.tmp`);
@@ -58,7 +58,7 @@ export function startScan(fs: GitFs, dir: string, platform: string): PendingScan
     const at = fs.statSync(reference).mtimeMs;
     previous = {at, reported: fs.readFileSync(reference, `utf8`).split(`\n`).filter(Boolean)};
   } catch { /* the first scan: everything is checked */ }
-  const changed = previous === null || previous.at > startedAt ? Promise.resolve(null) : listChanged(fs, dir, SCAN_FILE, next);
+  const changed = previous === null || previous.at > startedAt ? Promise.resolve(null) : listChanged(fs, dir, SCAN_FILE, next, env);
   return {next, startedAt, changed, reported: previous?.reported ?? []};
 }
 
@@ -68,11 +68,11 @@ export function startScan(fs: GitFs, dir: string, platform: string): PendingScan
  * only where a previous status left a reference, that is where the mirror is large. Mirror.startScan
  * takes it; a run that never does removes it when the process exits.
  */
-export function prefetchScan(cwd: string, platform: string, fs: GitFs = nodeFs): void {
+export function prefetchScan(cwd: string, platform: string, env: Record<string, string | undefined>, fs: GitFs = nodeFs): void {
   for (let dir = cwd; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, `.git`))) {
       const mirror = path.join(dir, MIRROR_DIR);
-      const scan = fs.existsSync(path.join(mirror, SCAN_FILE)) ? startScan(fs, mirror, platform) : null;
+      const scan = fs.existsSync(path.join(mirror, SCAN_FILE)) ? startScan(fs, mirror, platform, env) : null;
       if (!scan) return;
       (globalThis as Record<symbol, unknown>)[PREFETCHED] = {dir: mirror, scan};
       process.once(`exit`, () => {
@@ -117,7 +117,7 @@ export function abandonScan(fs: GitFs, scan: PendingScan): void {
  * missing. Its output goes to `output` (the next reference, empty until the scan finishes), not to
  * a pipe: node then makes no streams for it and only waits for the exit.
  */
-function listChanged(fs: GitFs, dir: string, reference: string, output: string): Promise<string[] | null> {
+function listChanged(fs: GitFs, dir: string, reference: string, output: string, env: Record<string, string | undefined>): Promise<string[] | null> {
   return new Promise(resolve => {
     let fd: number;
     try {
@@ -138,7 +138,9 @@ function listChanged(fs: GitFs, dir: string, reference: string, output: string):
       }
     };
     try {
-      const child = childProcess().spawn(`find`, [`.`, `-cnewer`, reference, `-print0`], {cwd: dir, stdio: [`ignore`, fd, `ignore`]});
+      // Only PATH: copying the whole environment for the child costs about 1 ms, and the C locale
+      // spares find any conversion of names.
+      const child = childProcess().spawn(`find`, [`.`, `-cnewer`, reference, `-print0`], {cwd: dir, stdio: [`ignore`, fd, `ignore`], env: {PATH: env.PATH ?? `/usr/bin:/bin`, LC_ALL: `C`}});
       child.on(`error`, () => resolve(null));
       child.on(`exit`, read);
     } catch {

@@ -117,6 +117,18 @@ describe(`the quick hand-edit scan of a large mirror`, () => {
     assert.deepEqual(await quick(), []);
   });
 
+  it(`finds a file deleted beside an empty directory made by hand long before`, async () => {
+    fs.mkdirSync(mirrored(`missions/m1/features/old-empty`), {recursive: true});
+    assert.deepEqual(await quick(), [], `an empty directory is no edit`);
+    await new Promise(resolve => setTimeout(resolve, 2100));
+    assert.deepEqual(await quick(), []);
+
+    fs.rmSync(mirrored(feature(64)));
+
+    assert.deepEqual(await quick(), [{path: feature(64), kind: `deleted`}]);
+    await workspace.mirror.restore([feature(64)]);
+  });
+
   it(`scans in full when the reference is in the future (a clock set back)`, async () => {
     fs.appendFileSync(mirrored(feature(50)), ` `);
     const future = new Date(Date.now() + 3_600_000);
@@ -130,7 +142,7 @@ describe(`the quick hand-edit scan of a large mirror`, () => {
 
   it(`takes the scan the dispatcher started from a subdirectory, and drops one started for another mirror`, async () => {
     fs.mkdirSync(path.join(repo.dir, `src`, `deep`), {recursive: true});
-    prefetchScan(path.join(repo.dir, `src`, `deep`), process.platform);
+    prefetchScan(path.join(repo.dir, `src`, `deep`), process.platform, process.env);
     const taken = workspace.mirror.startScan();
     assert.ok(taken);
     assert.equal(path.dirname(taken.next), mirrorDir);
@@ -140,7 +152,7 @@ describe(`the quick hand-edit scan of a large mirror`, () => {
     try {
       fs.mkdirSync(path.join(other.dir, `.maestro`));
       fs.writeFileSync(path.join(other.dir, `.maestro`, SCAN_FILE), ``);
-      prefetchScan(other.dir, process.platform);
+      prefetchScan(other.dir, process.platform, process.env);
       workspace.mirror.dropScan(workspace.mirror.startScan());
       assert.deepEqual(fs.readdirSync(path.join(other.dir, `.maestro`)), [SCAN_FILE], `the other mirror's scan file is removed`);
     } finally {
