@@ -14,6 +14,8 @@ const INDEX = `.mirror-index`;
 const LOCK = `.mirror.lock`;
 /** Up to this many changed files, a sync looks up their journal lines instead of parsing the whole journal. */
 const TARGETED_MAX = 64;
+/** How much of the journal's end a status reads first (journalLookup): about 100 lines. */
+const JOURNAL_TAIL = 16 * 1024;
 /** From this many mirrored files, `status` finds hand edits with `find` (mirrorScan.ts); below, one stat each costs less. */
 const QUICK_SCAN_MIN = 1000;
 // `skills/` holds workspace worker skills (`feature prompt` reads them): local files, not hand edits.
@@ -283,9 +285,9 @@ export class Mirror {
     const {fs} = this.store.deps;
     const stamp = this.readStamp();
     if (!stamp) return [];
-    const text = this.readIndexText();
+    const lookup = this.journalLookup();
     let index: MirrorIndex | null = paths.size > TARGETED_MAX ? this.readIndex().index : null;
-    const entryOf = (relative: string) => (index ? index.get(relative) : findIndexEntry(text, relative));
+    const entryOf = (relative: string) => (index ? index.get(relative) : lookup(relative));
     const edits = new Map<string, HandEdit[`kind`]>();
     const dirs: string[] = [];
     for (const relative of paths) {
@@ -430,6 +432,38 @@ export class Mirror {
     } catch {
       return null;
     }
+  }
+
+  /**
+   * Finds a path's last journal line, reading the journal's tail first: the files a status checks
+   * are mostly the ones the last sync wrote, whose lines it has just appended. The whole journal
+   * is read only for a path the tail does not name.
+   */
+  private journalLookup(): (relative: string) => IndexEntry | undefined {
+    const {fs} = this.store.deps;
+    let tail = ``;
+    let whole: string | null = null;
+    try {
+      const fd = fs.openSync(path.join(this.dir, INDEX), `r`);
+      try {
+        const size = fs.fstatSync(fd).size;
+        const buffer = Buffer.alloc(Math.min(size, JOURNAL_TAIL));
+        fs.readSync(fd, buffer, 0, buffer.length, size - buffer.length);
+        tail = buffer.toString(`utf8`);
+        // The first line may be cut: keep whole lines only, unless the tail is the whole journal.
+        if (buffer.length < size) tail = tail.slice(tail.indexOf(`\n`) + 1);
+        else whole = tail;
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch {
+      whole = ``;
+    }
+    return relative => {
+      if (whole === null && (tail.includes(` ${relative}\n`) || tail.startsWith(`- ${relative}\n`) || tail.includes(`\n- ${relative}\n`))) return findIndexEntry(tail, relative);
+      whole ??= this.readIndexText();
+      return findIndexEntry(whole, relative);
+    };
   }
 
   private readIndexText(): string {
