@@ -191,8 +191,24 @@ export class Mirror {
       this.writeIndex(index, journal, stamp === null ? null : lines);
       live = index.size;
     }
-    this.writeFileAtomic(STAMP, `${tip.commit} ${tip.tree} ${live}${journalLines === null ? `` : ` ${journalLines}`}\n`);
+    const counts = await this.directoryCounts(tip.tree, changes.map(change => change.path));
+    this.writeFileAtomic(STAMP, `${tip.commit} ${tip.tree} ${live}${journalLines === null ? `` : ` ${journalLines}`}\n${counts.map(([dir, count]) => `c ${count} ${dir}\n`).join(``)}`);
     return kept;
+  }
+
+  /**
+   * How many entries the tree has in each directory holding a changed path: recorded in the stamp,
+   * so that the next status, which finds those directories changed by this sync's renames, compares
+   * their names with a count instead of reading a 2,000-entry tree again. The trees were just read
+   * by the diff, so counting costs nothing.
+   */
+  private async directoryCounts(tree: string, paths: string[]): Promise<Array<[string, number]>> {
+    const counts: Array<[string, number]> = [];
+    for (const dir of new Set(paths.map(relative => path.posix.dirname(relative)).filter(dir => dir !== `.`))) {
+      const raw = await this.treeAt(tree, dir);
+      if (raw) counts.push([dir, countRawTreeEntries(raw)]);
+    }
+    return counts;
   }
 
   /**
@@ -298,8 +314,9 @@ export class Mirror {
       const stat = fs.lstatSync(file, {throwIfNoEntry: false});
       if (stat?.isDirectory()) {
         dirs.push(relative);
-        // A directory where the mirror wrote a file: the file was deleted.
-        const entry = relative === `` ? null : await this.store.reader.entry(stamp.tree, relative).catch(() => null);
+        // A directory where the mirror wrote a file: the file was deleted. (A directory the stamp
+        // counted is one in the tree.)
+        const entry = relative === `` || stamp.counts.has(relative) ? null : await this.store.reader.entry(stamp.tree, relative).catch(() => null);
         if (entry && !isTreeMode(entry.mode) && entryOf(relative)) edits.set(relative, `deleted`);
         continue;
       }
@@ -307,20 +324,27 @@ export class Mirror {
       const kind = entry ? await this.fileEdit(file, entry) : stat ? `added` : null;
       if (kind) edits.set(relative, kind);
     }
-    // A directory the tree does not have is new: it counts as a name added to its parent.
+    // How many entries the tree has in each changed directory (the stamp's count, or the tree read);
+    // null for one the tree does not have, which is new and counts as a name added to its parent.
     const trees = new Map<string, Buffer | null>();
-    for (const dir of dirs) trees.set(dir, await this.treeAt(stamp.tree, dir));
-    const added = [...edits].filter(([, kind]) => kind === `added`).map(([relative]) => relative).concat(dirs.filter(dir => trees.get(dir) === null));
+    const tree = async (dir: string) => (trees.has(dir) ? trees.get(dir)! : trees.set(dir, await this.treeAt(stamp.tree, dir)).get(dir)!);
+    const sizes = new Map<string, number | null>();
+    for (const dir of dirs) sizes.set(dir, stamp.counts.get(dir) ?? (raw => (raw ? countRawTreeEntries(raw) : null))(await tree(dir)));
+    const added = [...edits].filter(([, kind]) => kind === `added`).map(([relative]) => relative).concat(dirs.filter(dir => sizes.get(dir) === null));
     for (const dir of dirs) {
       const inside = (relative: string) => relative !== dir && (dir === `` ? !relative.includes(`/`) : relative.startsWith(`${dir}/`) && !relative.slice(dir.length + 1).includes(`/`));
       const untouched = !added.some(inside) && ![...edits.keys()].some(inside);
       const entries = this.mirroredEntries(dir);
       if (entries === null) continue;
-      const tree = trees.get(dir) ?? null;
+      const size = sizes.get(dir) ?? null;
       // Files, and the directories the tree has: an empty directory made by hand holds no edit to
       // report, and must not make up for a file deleted beside it.
-      const counted = entries.filter(entry => !entry.isDirectory() || (tree !== null && findRawTreeEntry(tree, String(entry.name))?.mode === `40000`)).length;
-      if (tree !== null && counted === countRawTreeEntries(tree) && untouched) continue;
+      let counted = 0;
+      for (const entry of entries) {
+        if (!entry.isDirectory()) counted++;
+        else if (size !== null && (raw => raw !== null && findRawTreeEntry(raw, String(entry.name))?.mode === `40000`)(await tree(dir))) counted++;
+      }
+      if (size !== null && counted === size && untouched) continue;
       index ??= this.readIndex().index;
       this.compareDirectory(dir, entries.map(entry => String(entry.name)), index, edits);
     }
@@ -424,11 +448,17 @@ export class Mirror {
    * The mirrored commit and tree, how many files the journal holds, and how many lines it has (a
    * hint for when to compact it: `restore` appends without updating it). Null counts: not recorded.
    */
-  private readStamp(): (StateTip & {live: number | null; lines: number | null}) | null {
+  private readStamp(): (StateTip & {live: number | null; lines: number | null; counts: Map<string, number>}) | null {
     const count = (field: string | undefined) => (field !== undefined && /^\d+$/.test(field) ? Number(field) : null);
     try {
-      const [commit, tree, live, lines] = this.store.deps.fs.readFileSync(path.join(this.dir, STAMP), `utf8`).trim().split(` `);
-      return commit && tree ? {commit, tree, live: count(live), lines: count(lines)} : null;
+      const [first, ...rest] = this.store.deps.fs.readFileSync(path.join(this.dir, STAMP), `utf8`).split(`\n`);
+      const [commit, tree, live, lines] = first!.trim().split(` `);
+      const counts = new Map<string, number>();
+      for (const line of rest) {
+        const match = /^c (\d+) (.+)$/.exec(line);
+        if (match) counts.set(match[2]!, Number(match[1]));
+      }
+      return commit && tree ? {commit, tree, live: count(live), lines: count(lines), counts} : null;
     } catch {
       return null;
     }

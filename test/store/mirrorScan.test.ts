@@ -114,7 +114,11 @@ describe(`the quick hand-edit scan of a large mirror`, () => {
     await workspace.mirror.restore((await workspace.mirror.handEdits()).map(edit => edit.path));
     await transact([{path: feature(40), content: `{"n": "written"}\n`}, {path: feature(41), content: null}, {path: `missions/m1/features/added.json`, content: `{}\n`}]);
 
+    assert.match(fs.readFileSync(path.join(mirrorDir, `.mirror`), `utf8`), /\nc \d+ missions\/m1\/features\n/, `the stamp counts the directory the sync wrote into`);
     assert.deepEqual(await quick(), []);
+    fs.rmSync(mirrored(feature(42)));
+    assert.deepEqual(await quick(), [{path: feature(42), kind: `deleted`}]);
+    await workspace.mirror.restore([feature(42)]);
   });
 
   it(`finds a file deleted beside an empty directory made by hand long before`, async () => {
