@@ -22,6 +22,12 @@ const STORE_TREES_ABOVE = 16 * 1024;
 export class ObjectDb {
   private readonly objectsDir: string;
   private readonly packs: PackReader;
+  /**
+   * Objects this process has read, so they exist: writing one again is skipped. A merge receives
+   * a thousand files the fetch already stored; writing each as a loose object again (deflate, write,
+   * rename) was a quarter of `maestro sync`.
+   */
+  private readonly present = new Set<string>();
 
   constructor(private readonly fs: GitFs, private readonly commondir: string, private readonly isoCache: object) {
     this.objectsDir = path.join(commondir, `objects`);
@@ -33,6 +39,7 @@ export class ObjectDb {
     const header = Buffer.from(`${type} ${content.length}\0`);
     const raw = Buffer.concat([header, content]);
     const oid = crypto().createHash(`sha1`).update(raw).digest(`hex`);
+    if (this.present.has(oid)) return oid;
     const dir = path.join(this.objectsDir, oid.slice(0, 2));
     const file = path.join(dir, oid.slice(2));
     // Write then rename, so a reader or a crash never sees half an object. No existence check and
@@ -58,11 +65,14 @@ export class ObjectDb {
 
   /** Reads an object, loose or packed. @throws CorruptStateError when it is missing or unreadable */
   async read(oid: string): Promise<GitObject> {
-    const found = this.readLoose(oid) ?? this.readFromPacks(oid);
-    if (found) return found;
-    // A concurrent `git gc` may have packed the object and removed it since we listed the packs.
-    this.packs.refresh();
-    return this.readLoose(oid) ?? this.readFromPacks(oid) ?? this.readWithIsomorphicGit(oid);
+    let found = this.readLoose(oid) ?? this.readFromPacks(oid);
+    if (!found) {
+      // A concurrent `git gc` may have packed the object and removed it since we listed the packs.
+      this.packs.refresh();
+      found = this.readLoose(oid) ?? this.readFromPacks(oid) ?? await this.readWithIsomorphicGit(oid);
+    }
+    this.present.add(oid);
+    return found;
   }
 
   private readFromPacks(oid: string): GitObject | null {
@@ -89,6 +99,7 @@ export class ObjectDb {
     }
     const nul = raw.indexOf(0);
     const type = raw.toString(`latin1`, 0, raw.indexOf(0x20)) as ObjectType;
+    this.present.add(oid);
     return {type, content: raw.subarray(nul + 1)};
   }
 

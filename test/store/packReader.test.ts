@@ -3,6 +3,7 @@ import {execFileSync} from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {after, before, describe, it} from 'node:test';
+import {ObjectDb} from '../../lib/store/objectDb.ts';
 import {PackReader} from '../../lib/store/packReader.ts';
 import {gitEnv, makeGitRepo, type GitRepo} from '../helpers/gitRepo.ts';
 
@@ -45,5 +46,32 @@ describe(`PackReader`, () => {
     const reader = new PackReader(fs, path.join(repo.dir, `.git`, `objects`));
 
     assert.equal(reader.read(`0123456789abcdef0123456789abcdef01234567`), null);
+  });
+});
+
+describe(`ObjectDb`, () => {
+  it(`does not write again an object it has read from a pack, and writes one it has not`, async () => {
+    const repo = makeGitRepo();
+    try {
+      repo.git([`commit`, `--allow-empty`, `-m`, `root`, `--quiet`]);
+      const blob = repo.git([`hash-object`, `-w`, `--stdin`], {input: `packed text\n`}).trim();
+      repo.git([`tag`, `keep`, blob]);
+      repo.git([`gc`, `--quiet`]);
+      const objects = new ObjectDb(fs, path.join(repo.dir, `.git`), {});
+      const loose = () => repo.git([`count-objects`]).trim();
+      const before = loose();
+
+      const read = await objects.read(blob);
+      const again = objects.writeBlob(read.content.toString(`utf8`));
+      const after = loose();
+      const other = objects.writeBlob(`new text\n`);
+
+      assert.equal(again, blob);
+      assert.equal(after, before, `no loose copy of the packed object`);
+      assert.notEqual(loose(), before, `a new object is written`);
+      assert.equal(repo.git([`cat-file`, `-p`, other]), `new text\n`);
+    } finally {
+      repo.cleanup();
+    }
   });
 });
