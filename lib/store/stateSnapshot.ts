@@ -90,7 +90,6 @@ export class StateSnapshot {
     return result;
   }
 
-
   /** The tree id of a directory of the state, or null when there is none. */
   private async directoryOid(dir: string): Promise<string | null> {
     const entry = this.tip ? await this.reader.entry(this.tip.tree, dir) : null;
@@ -99,10 +98,9 @@ export class StateSnapshot {
 
   /** Every entity of the directory tree `treeOid` (`dir` names it in errors), validated. */
   private async readTree<T>(dir: string, treeOid: string, schema: Schema<T>): Promise<Map<string, T>> {
-    const entry = {oid: treeOid};
     const result = new Map<string, T>();
     const cacheable = schemaFingerprint(schema as Schema<unknown>);
-    const parsed = cacheable ? this.reader.cache.readParsed(cacheable, entry.oid) : null;
+    const parsed = cacheable ? this.reader.cache.readParsed(cacheable, treeOid) : null;
     if (parsed) {
       // Entities written since the cache last validated them are checked here: a few, not 2,000.
       for (const name of parsed.unchecked) checkEntity(`${dir}/${name}.json`, parsed.entities[name], schema);
@@ -111,7 +109,7 @@ export class StateSnapshot {
       for (const name of names) result.set(name, parsed.entities[name] as T);
       return result;
     }
-    const texts = await this.reader.texts(entry.oid);
+    const texts = await this.reader.texts(treeOid);
     // Small directories validate faster than the cache reads; large ones are where it pays.
     const fingerprint = texts.size < 64 ? null : cacheable;
     if (fingerprint === null) {
@@ -121,7 +119,7 @@ export class StateSnapshot {
       return result;
     }
     // Blobs that passed this very schema before are only parsed; the others are validated and remembered.
-    const blobs = new Map((await this.reader.tree(entry.oid)).map(child => [child.name, child.oid]));
+    const blobs = new Map((await this.reader.tree(treeOid)).map(child => [child.name, child.oid]));
     const valid = this.reader.cache.readValidBlobs(fingerprint);
     const current: string[] = [];
     let learned = false;
@@ -139,7 +137,7 @@ export class StateSnapshot {
     }
     // Kept parsed from now on: the writes that follow extend it with small deltas (StateCache.extendParsed).
     if (learned) this.reader.cache.writeValidBlobs(fingerprint, valid, current);
-    this.reader.cache.writeParsed(fingerprint, entry.oid, Object.fromEntries(result));
+    this.reader.cache.writeParsed(fingerprint, treeOid, Object.fromEntries(result));
     return result;
   }
 }
