@@ -26,5 +26,11 @@ const helpOrVersion = argv.some(arg => arg === `--help` || arg === `-h` || arg =
 const longest = Math.max(0, ...__MAESTRO_ROUTES__.flatMap(route => route.paths.filter(named).map(path => path.length)));
 const matches = helpOrVersion ? [] : __MAESTRO_ROUTES__.filter(route => route.paths.some(path => path.length === longest && named(path)));
 // `status` on a large mirror waits for find (lib/store/mirrorScan.ts): start it before loading.
-if (matches.length === 1 && matches[0]!.paths.some(path => path.length === 1 && path[0] === `status`)) prefetchScan(process.cwd(), process.platform, process.env);
+if (matches.length === 1 && matches[0]!.paths.some(path => path.length === 1 && path[0] === `status`)) {
+  try {
+    prefetchScan(process.cwd(), process.platform, process.env);
+  } catch {
+    // A current directory removed from under the shell: the command itself says so.
+  }
+}
 loadBundle(`${__dirname}/${matches.length === 1 ? matches[0]!.file : `all.cjs`}`, process.env);

@@ -1,4 +1,5 @@
 import type {CommandClass} from 'clipanion';
+import {RepositoryError} from '../lib/errors.ts';
 import type {MaestroContext} from './base.ts';
 import {main} from './main.ts';
 
@@ -12,6 +13,15 @@ export function runProcess(commands?: Array<CommandClass<MaestroContext>>): void
     if ((error as NodeJS.ErrnoException).code === `EPIPE`) process.exit(process.exitCode ?? 0);
     throw error;
   });
+  try {
+    process.cwd();
+  } catch {
+    // The shell's directory was removed (a deleted worktree, say): nothing below can resolve a path.
+    const error = new RepositoryError(`the current directory no longer exists`, {hint: `cd into the repository again`});
+    process.stderr.write(process.argv.includes(`--json`) ? `${JSON.stringify({error: error.toJSON()})}\n` : `maestro: ${error.message}; hint: ${error.hint}\n`);
+    process.exitCode = error.exitCode;
+    return;
+  }
   run(process.argv.slice(2), commands).then(code => {
     process.exitCode = code;
   }, error => {

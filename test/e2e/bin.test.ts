@@ -94,6 +94,19 @@ describe(`the maestro bundle`, () => {
     }
   });
 
+  it(`says so in one line when the current directory was removed, for status too`, () => {
+    const gone = path.join(repo.dir, `gone`);
+    const inGone = (args: string) => spawnSync(`bash`, [`-c`, `mkdir -p "$1" && cd "$1" && rmdir "$1" && "$2" "$3" ${args}`, `-`, gone, process.execPath, bin], {encoding: `utf8`, env: {...gitEnv(), MAESTRO_AGENT: `e2e`}});
+
+    const status = inGone(`status`);
+    const log = inGone(`log --json`);
+
+    assert.equal(status.status, 2);
+    assert.equal(status.stderr, `maestro: the current directory no longer exists; hint: cd into the repository again\n`);
+    assert.equal(log.status, 2);
+    assert.deepEqual(JSON.parse(log.stderr), {error: {code: `E_REPOSITORY`, message: `the current directory no longer exists`, hint: `cd into the repository again`}});
+  });
+
   it(`does not colour output when piped`, () => {
     const result = maestro(repo.dir, [`frobnicate`], {FORCE_COLOR: `1`});
 
