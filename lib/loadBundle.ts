@@ -69,7 +69,7 @@ function bundleStem(file: string): string {
 
 /**
  * Best effort: a cache that cannot be written only leaves the next run as slow as this one. The
- * bundle's caches for other builds or nodes are removed, so rebuilds do not pile them up.
+ * bundle's caches for other builds are removed, so rebuilds do not pile them up.
  */
 function saveCache(script: vm.Script, saves: number, cacheFile: string, stem: string): void {
   const dir = path.dirname(cacheFile);
@@ -82,8 +82,10 @@ function saveCache(script: vm.Script, saves: number, cacheFile: string, stem: st
     try { fs.unlinkSync(tmp); } catch { /* never written */ }
     return;
   }
-  // `<stem>-<size>-…`: the stem's hash keeps `cmd-task` from matching `cmd-task-list`'s caches.
-  const stale = new RegExp(`^${stem}-\\d+-\\d+-v[^-]+-[^-.]+$`);
+  // `<stem>-<size>-<mtime>-<this node>`: the stem's hash keeps `cmd-task` from matching
+  // `cmd-task-list`'s caches, and another node's cache is kept (two nodes in turn would otherwise
+  // remove each other's on every run).
+  const stale = new RegExp(`^${stem}-\\d+-\\d+-${process.version.replace(/\./g, `\\.`)}-${process.arch}$`);
   try {
     for (const name of fs.readdirSync(dir)) {
       if (stale.test(name) && path.join(dir, name) !== cacheFile) fs.rmSync(path.join(dir, name), {force: true});

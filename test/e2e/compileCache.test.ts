@@ -91,6 +91,13 @@ describe(`the compile cache of the shipped bundle`, () => {
       const now = cached(`cmd-log`);
       assert.equal(now.length, 1, now.join(`, `));
       assert.notEqual(now[0], old);
+      // Another node's cache of the same bundle is kept: two nodes in turn must not remove each other's.
+      const otherNode = now[0]!.replace(process.version, `v0.0.1`);
+      fs.writeFileSync(path.join(cacheDir(), otherNode), `mc1\x01`);
+      fs.utimesSync(path.join(dist, `cmd-log.cjs`), new Date(Date.now() + 120_000), new Date(Date.now() + 120_000));
+      assert.equal(run(), 0);
+      assert.ok(cached(`cmd-log`).includes(otherNode), cached(`cmd-log`).join(`, `));
+      assert.equal(cached(`cmd-log`).length, 2);
       assert.ok(cached(`cmd-status`).length === 1, `another bundle's cache is kept`);
     } finally {
       fs.rmSync(dist, {recursive: true, force: true});
