@@ -26,6 +26,8 @@ export const MIRROR_DIR = `.maestro`;
 const PREFETCHED = Symbol.for(`maestro.prefetchedScan`);
 /** Changes this long before a scan started are seen by the next one again: coarse file-system clocks (FAT: 2 s). */
 const MARGIN_MS = 2000;
+/** An unfinished reference this old belongs to a status that was killed: a running one takes milliseconds. */
+const LEFTOVER_MS = 60_000;
 
 export interface PendingScan {
   /** The next reference, created when this scan started. */
@@ -95,16 +97,29 @@ export function takePrefetchedScan(fs: GitFs, dir: string): PendingScan | null {
   return null;
 }
 
-/** Records this scan as the next one's reference: the hand edits it found, and its start less the margin. */
+/**
+ * Records this scan as the next one's reference: the hand edits it found, and its start less the
+ * margin. Also removes the unfinished references of scans killed a while ago (a status killed with
+ * SIGKILL never removes its own).
+ */
 export function finishScan(fs: GitFs, scan: PendingScan, reported: string[]): void {
+  const dir = path.dirname(scan.next);
   try {
     fs.writeFileSync(scan.next, reported.length ? `${reported.join(`\n`)}\n` : ``);
     const at = new Date(scan.startedAt - MARGIN_MS);
     fs.utimesSync(scan.next, at, at);
-    fs.renameSync(scan.next, path.join(path.dirname(scan.next), SCAN_FILE));
+    fs.renameSync(scan.next, path.join(dir, SCAN_FILE));
   } catch {
     abandonScan(fs, scan);
+    return;
   }
+  try {
+    for (const name of fs.readdirSync(dir).map(String)) {
+      if (!name.startsWith(`${SCAN_FILE}.`) || !name.endsWith(`.tmp`)) continue;
+      const file = path.join(dir, name);
+      if (fs.statSync(file).mtimeMs < scan.startedAt - LEFTOVER_MS) fs.rmSync(file, {force: true});
+    }
+  } catch { /* another status removed it first */ }
 }
 
 /** Drops a scan that did not finish: the previous reference stays, which only means more to check. */

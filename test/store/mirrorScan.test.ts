@@ -164,6 +164,21 @@ describe(`the quick hand-edit scan of a large mirror`, () => {
     }
   });
 
+  it(`removes the unfinished reference of a status killed a while ago, not a recent one`, async () => {
+    const killed = path.join(mirrorDir, `${SCAN_FILE}.999999.tmp`);
+    const recent = path.join(mirrorDir, `${SCAN_FILE}.999998.tmp`);
+    fs.writeFileSync(killed, ``);
+    fs.writeFileSync(recent, ``);
+    const longAgo = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(killed, longAgo, longAgo);
+
+    await quick();
+
+    assert.equal(fs.existsSync(killed), false);
+    assert.equal(fs.existsSync(recent), true);
+    fs.rmSync(recent);
+  });
+
   it(`leaves the previous reference when a scan is dropped`, async () => {
     const reference = fs.readFileSync(path.join(mirrorDir, SCAN_FILE), `utf8`);
     const scan = workspace.mirror.startScan();
