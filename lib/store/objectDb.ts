@@ -11,6 +11,8 @@ export interface GitObject {
 }
 
 
+/** How many read objects ObjectDb remembers as present (about 100 bytes each). */
+const PRESENT_MAX = 100_000;
 /** Trees larger than this are written uncompressed (see write). */
 const STORE_TREES_ABOVE = 16 * 1024;
 /**
@@ -71,8 +73,14 @@ export class ObjectDb {
       this.packs.refresh();
       found = this.readLoose(oid) ?? this.readFromPacks(oid) ?? await this.readWithIsomorphicGit(oid);
     }
-    this.present.add(oid);
+    this.remember(oid);
     return found;
+  }
+
+  /** Notes an object as present; a long-running reader (Mission Control) starts the set over past PRESENT_MAX. */
+  private remember(oid: string): void {
+    if (this.present.size >= PRESENT_MAX) this.present.clear();
+    this.present.add(oid);
   }
 
   private readFromPacks(oid: string): GitObject | null {
@@ -99,7 +107,7 @@ export class ObjectDb {
     }
     const nul = raw.indexOf(0);
     const type = raw.toString(`latin1`, 0, raw.indexOf(0x20)) as ObjectType;
-    this.present.add(oid);
+    this.remember(oid);
     return {type, content: raw.subarray(nul + 1)};
   }
 
