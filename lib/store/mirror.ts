@@ -360,10 +360,9 @@ export class Mirror {
     return fs.readFileSync(file, `utf8`) === await this.store.reader.blobText(oid) ? null : `modified`;
   }
 
-  /** A mirror path that can be a hand edit: not a dot file, not a temporary file, not a local file at the top. */
+  /** A mirror path that can be a hand edit: no dot name, not a local file at the top, not a temporary file. */
   private isMirrored(relative: string): boolean {
-    const parts = relative.split(`/`);
-    return !parts.some(part => part.startsWith(`.`)) && !LOCAL_FILES.has(parts[0]!) && !relative.endsWith(`.tmp`);
+    return relative.split(`/`).every((part, i) => stateName(part, i === 0)) && !relative.endsWith(`.tmp`);
   }
 
   /** The entries of a mirror directory that can be hand edits, or null when it is gone. */
@@ -374,10 +373,9 @@ export class Mirror {
     } catch {
       return null;
     }
-    // Below the top, only a name's own form matters (isMirrored of the whole path, without the splits).
     return entries.filter(entry => {
       const name = String(entry.name);
-      return dir === `` ? this.isMirrored(name) : name.charCodeAt(0) !== 46 && !name.endsWith(`.tmp`);
+      return stateName(name, dir === ``) && !name.endsWith(`.tmp`);
     });
   }
 
@@ -437,7 +435,7 @@ export class Mirror {
     try { entries = fs.readdirSync(dir, {withFileTypes: true}); } catch { return files; }
     for (const entry of entries) {
       const name = String(entry.name);
-      if (name.startsWith(`.`) || (prefix === `` && LOCAL_FILES.has(name))) continue;
+      if (!stateName(name, prefix === ``)) continue;
       if (entry.isDirectory()) files.push(...this.listFiles(path.join(dir, name), `${prefix}${name}/`));
       else if (!name.endsWith(`.tmp`)) files.push(`${prefix}${name}`);
     }
@@ -541,6 +539,11 @@ export class Mirror {
  */
 function unchanged(stat: {size: number; mtimeMs: number; ctimeMs: number}, [size, mtimeMs]: IndexEntry): boolean {
   return stat.size === size && stat.mtimeMs === mtimeMs && stat.ctimeMs - stat.mtimeMs < 1000;
+}
+
+/** A name in `.maestro/` the state can hold: not a dot file (the mirror's own), not a local file at the top. */
+function stateName(name: string, top: boolean): boolean {
+  return !name.startsWith(`.`) && !(top && LOCAL_FILES.has(name));
 }
 
 /** Applies one journal line (`<size> <mtime> <blob> <path>`, or `- <path>` for a removal) to the index. */
