@@ -8,7 +8,7 @@ export class DoctorCommand extends MaestroCommand {
     category: `Setup`,
     description: `check the repository, the state ref and the mirror, with a fix for each problem`,
     details: `
-      One line per check: git, repository, worktrees, state, fsck, lock, mirror, identity, remotes, blocks (the agents' instruction blocks are this version's: see \`maestro install\`), objects; each ok, warn or fail with the command that fixes it. Exits 1 when a check fails. \`--fix\` repairs what is safe to repair: a stale \`.maestro/\` mirror and a lock left by a maestro process that is no longer running.
+      One line per check: git, repository, worktrees, state, fsck, lock, mirror, scan (how \`status\` finds hand edits in a large \`.maestro/\`), identity, remotes, blocks (the agents' instruction blocks are this version's: see \`maestro install\`), objects; each ok, warn or fail with the command that fixes it. Exits 1 when a check fails. \`--fix\` repairs what is safe to repair: a stale \`.maestro/\` mirror and a lock left by a maestro process that is no longer running.
     `,
     examples: [[`Check everything`, `$0 doctor`], [`Repair what is safe`, `$0 doctor --fix`], [`As JSON`, `$0 doctor --json`]],
   });

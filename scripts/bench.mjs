@@ -4,7 +4,8 @@
 // Builds two state repositories with native git in bulk (git fast-import, then git gc, then
 // `maestro init` to build the mirror): small = 20 features / 20 commits, large = 2,000 features /
 // 10,000 commits. Then times fresh processes, round-robin so machine noise hits every variant alike:
-//   node -e 0 (the floor), maestro --version, maestro status, one `maestro state put` of a feature,
+//   node -e 0 (the floor), maestro --version, maestro status (and, for information, the large one with
+//   `find` listing hand edits instead of the native scanner), one `maestro state put` of a feature,
 //   and the same write done with native git plumbing (hash-object, ls-tree, mktree, commit-tree,
 //   update-ref). Prints medians, ratios to the floor and to the native write, peak memory, and
 //   PASS/FAIL against the targets. A report, not a test: exits 0 whatever the figures.
@@ -414,6 +415,15 @@ function makeVariants(repos) {
     });
     variants.push({id: `status-${name}`, label: `maestro status`, size: name, group: name, run: () => run(process.execPath, [BIN, `status`], {cwd})});
   }
+  // Information: status on the large mirror with `find` listing what changed instead of the native
+  // scanner (MAESTRO_NATIVE_SCAN=0), also right after a write, which is done first and not timed.
+  variants.push({
+    id: `status-large-find`, label: `status, with find`, size: `large`, group: `large`,
+    run: () => {
+      run(process.execPath, [BIN, `state`, `put`, TARGET_PATH, JSON.stringify(JSON.parse(feature(7, 500_000 + ++writeCounter)))], {cwd: repos.large});
+      return {check: () => {}, time: timed(() => run(process.execPath, [BIN, `status`], {cwd: repos.large, env: {MAESTRO_NATIVE_SCAN: `0`}}))};
+    },
+  });
   // Information: what the compile cache saves (a first run after a build pays this).
   variants.push({id: `status-small-nocache`, label: `status, no code cache`, size: `small`, group: `small`, run: () => run(process.execPath, [BIN, `status`], {cwd: repos.small, env: {MAESTRO_COMPILE_CACHE: `0`}})});
   // Missions. Order inside a size: the update (a write, as an agent's loop does), then the reads.
@@ -555,11 +565,12 @@ function main() {
   }
 
   const isoGit = probeIsomorphicGit(repos.large);
+  const scan = JSON.parse(run(process.execPath, [BIN, `doctor`, `--json`], {cwd: repos.large, allowFail: true}).stdout).checks.find(c => c.name === `scan`)?.detail ?? `not reported`;
   const merge = measureMerge(Math.max(1, Math.min(options.runs, 5)));
 
   const medians = Object.fromEntries(variants.map(v => [v.id, median(times[v.id])]));
   const floor = medians.floor;
-  const order = [`floor`, `version`, ...SIZES.map(s => `status-${s.name}`), `status-small-nocache`, ...SIZES.map(s => `write-${s.name}`), ...SIZES.map(s => `native-${s.name}`),
+  const order = [`floor`, `version`, ...SIZES.map(s => `status-${s.name}`), `status-large-find`, `status-small-nocache`, ...SIZES.map(s => `write-${s.name}`), ...SIZES.map(s => `native-${s.name}`),
     ...[`list`, `update`, `show`].flatMap(kind => MISSIONS.map(m => `${kind}-${m.name}`))];
   const rows = [...variants].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id)).map(v => ({
     id: v.id, label: v.label, size: v.size, medianMs: round2(medians[v.id]),
@@ -602,7 +613,7 @@ function main() {
       const {repo, id, feature: featureName, features, milestones, createMs} = repos.missions[m.name];
       return [m.name, {repo, id, milestones, features, updatedFeature: featureName, createMs: Math.round(createMs)}];
     })),
-    results: rows, merge, loadsIsomorphicGit: isoGit, peakMemoryKb: memory, peakMemoryNote: memoryNote, checks, summary,
+    results: rows, merge, loadsIsomorphicGit: isoGit, scan, peakMemoryKb: memory, peakMemoryNote: memoryNote, checks, summary,
     totalMs: Math.round(Number(process.hrtime.bigint() - setupStart) / 1e6), measureMs: Math.round(measureMs),
   };
   if (options.json) {
@@ -638,6 +649,7 @@ function printTable(report) {
   const iso = report.loadsIsomorphicGit;
   if (iso.note) out.push(`isomorphic-git: ${iso.note}`);
   else out.push(`isomorphic-git loaded (large): by status ${iso.statusLarge ? `YES` : `no`}, by the write ${iso.writeLarge ? `YES` : `no`} (the design wants no)`);
+  out.push(`hand-edit scan (maestro doctor): ${report.scan}`);
   out.push(``, `targets:`);
   const nameWidth = Math.max(...report.checks.map(c => c.name.length));
   for (const c of report.checks) out.push(`  ${c.pass ? `PASS` : `FAIL`}  ${c.name.padEnd(nameWidth)}  ${c.value.toFixed(2)}${c.unit === `MB` ? ` MB` : c.unit === `ms` ? ` ms` : `x`}`);

@@ -8,7 +8,10 @@
 // `node -e 0`); with esbuild's code splitting, the many small chunks cost as much again to load.
 // CommonJS, not ES modules: the dispatcher runs a command's bundle through V8's code cache
 // (lib/loadBundle.ts), which Node 20 offers for scripts only; that saves about 10 ms a run.
+// - dist/ctime-scan.node, the native hand-edit scanner of status (lib/store/native/ctimeScan.c), when
+//   this machine has a C compiler; without one, status asks `find` instead (lib/store/mirrorScan.ts).
 import {build} from 'esbuild';
+import {spawnSync} from 'node:child_process';
 import {chmodSync, cpSync, readFileSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -137,9 +140,26 @@ await Promise.all([
   // required by a computed name, so they are listed statically; it reads terminfo from
   // `__dirname/../usr/`, so dist/usr/ holds its terminfo files.
   build({...common, entryPoints: {'neo-blessed': `neo-blessed`}, outdir: `dist/vendor`, outExtension: {'.js': `.cjs`}, plugins: [blessedWidgetsPlugin], external: [...common.external, `blessed/lib/colors`]}),
-  build({...common, entryPoints: {maestro: `commands/dispatch.ts`}, outdir: `dist`, outExtension: {'.js': `.cjs`}, banner: {js: `#!/usr/bin/env node`},
+  build({...common, entryPoints: {maestro: `commands/dispatch.ts`}, outdir: `dist`, outExtension: {'.js': `.cjs`}, banner: {js: `#!/usr/bin/env node\n${common.banner.js}`},
     define: {...common.define, __MAESTRO_ROUTES__: JSON.stringify(commands.map(c => ({paths: c.paths, file: c.bundle}))), __MAESTRO_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, `package.json`), `utf8`)).version)}}),
 ]);
 chmodSync(join(dist, `maestro.cjs`), 0o755);
 // The terminfo neo-blessed falls back to (the system's ncurses-6 files are a format it cannot read); not its fonts.
 cpSync(join(root, `node_modules`, `neo-blessed`, `usr`), join(dist, `usr`), {recursive: true, filter: source => !source.includes(`${join(`usr`, `fonts`)}`)});
+buildNativeScanner();
+
+/**
+ * Compiles lib/store/native/ctimeScan.c into dist/ctime-scan.node with `$CC` or `cc`. Optional by
+ * design: the source needs no node headers, but a machine without a C compiler (or Windows, where
+ * status has no quick scan) still gets a working maestro, so a failure is one line, not an error.
+ */
+function buildNativeScanner() {
+  if (process.platform === `win32`) return;
+  const compiler = process.env.CC || `cc`;
+  const args = [`-O2`, `-Wall`, `-shared`, `-fPIC`, `-pthread`, ...(process.platform === `darwin` ? [`-undefined`, `dynamic_lookup`] : []),
+    `-o`, join(dist, `ctime-scan.node`), join(root, `lib`, `store`, `native`, `ctimeScan.c`)];
+  const result = spawnSync(compiler, args, {encoding: `utf8`, timeout: 60_000});
+  if (result.status === 0) return;
+  const reason = result.error ? result.error.message : (result.stderr || ``).trim().split(`\n`)[0] || `exit ${result.status}`;
+  process.stderr.write(`build: the native mirror scanner was not built (${compiler}: ${reason}); status will use find instead\n`);
+}

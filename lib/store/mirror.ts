@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import {CorruptStateError} from '../errors.ts';
 import {countRawTreeEntries, findRawTreeEntry, isTreeMode} from './gitObjects.ts';
 import {releaseLock, tryLock, breakDeadLock} from './lockFile.ts';
-import {abandonScan, finishScan, MIRROR_DIR, startScan, takePrefetchedScan, type PendingScan} from './mirrorScan.ts';
+import {abandonScan, finishScan, MIRROR_DIR, startScan, takePrefetchedScan, type DirectoryCount, type PendingScan} from './mirrorScan.ts';
 import type {Store} from './store.ts';
 import {diffTrees} from './treeDiff.ts';
 import type {StateTip} from './types.ts';
@@ -280,8 +280,8 @@ export class Mirror {
     const {fs} = this.store.deps;
     let edits: HandEdit[];
     try {
-      const changed = await scan.changed;
-      edits = changed === null ? await this.handEdits() : await this.changedEdits(new Set([...changed, ...scan.reported]));
+      const changes = await scan.changes();
+      edits = changes === null ? await this.handEdits() : await this.changedEdits(new Set([...changes.paths, ...scan.reported]), changes.counts);
     } catch (error) {
       abandonScan(fs, scan);
       throw error;
@@ -296,8 +296,9 @@ export class Mirror {
    * many names as the mirrored tree has there, and none of its changed paths is an edit or a
    * directory the tree lacks, nothing was (a name added is itself a changed path, and a name removed
    * without one added leaves the count short); otherwise its names are compared with the journal's.
+   * `counts` are the entries the scan counted in changed directories, so those need not be read.
    */
-  private async changedEdits(paths: Set<string>): Promise<HandEdit[]> {
+  private async changedEdits(paths: Set<string>, counts: Map<string, DirectoryCount>): Promise<HandEdit[]> {
     const {fs} = this.store.deps;
     const stamp = this.readStamp();
     if (!stamp) return [];
@@ -334,9 +335,13 @@ export class Mirror {
     for (const dir of dirs) {
       const inside = (relative: string) => relative !== dir && (dir === `` ? !relative.includes(`/`) : relative.startsWith(`${dir}/`) && !relative.slice(dir.length + 1).includes(`/`));
       const untouched = !added.some(inside) && ![...edits.keys()].some(inside);
+      const size = sizes.get(dir) ?? null;
+      // The scan's count stands for the names when the directory has no subdirectories (which must
+      // be checked against the tree, below) and is not the top, whose local files are not state.
+      const scanned = dir === `` ? undefined : counts.get(dir);
+      if (scanned?.dirs === 0 && size !== null && scanned.files === size && untouched) continue;
       const entries = this.mirroredEntries(dir);
       if (entries === null) continue;
-      const size = sizes.get(dir) ?? null;
       // Files, and the directories the tree has: an empty directory made by hand holds no edit to
       // report, and must not make up for a file deleted beside it.
       let counted = 0;

@@ -1,13 +1,17 @@
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import {childProcess} from '../lazyBuiltins.ts';
+import {nativeScanner} from './nativeScanner.ts';
 import type {GitFs} from './types.ts';
 
 /**
  * The quick hand-edit scan of a large `.maestro/` (DESIGN.md, ".maestro/ is a materialization").
  * Telling an edit in place from the mirror's own writes takes one stat per file: 2,000 files cost
- * `status` about 17 ms in node (5 µs a stat here), a third of a `node -e 0`. `find` does the same
+ * `status` 17 to 30 ms in node (5 to 15 µs a stat on the bench machines), a third of a `node -e 0`.
+ * The native scanner (native/ctimeScan.c, on a thread of this process) or else `find` does the same
  * stats in C, on the other core, while `status` does its other work, and lists only what changed.
+ * The native one also counts the entries of each changed directory, so that the directory a write
+ * renamed into need not be read again; `find` costs the main thread about 15 ms more (a fork).
  *
  * The reference is `.maestro/.mirror-scan`: its mtime is the file system's clock when the previous
  * scan started, less a margin, and it lists the hand edits that scan reported. `find -cnewer` lists
@@ -34,15 +38,30 @@ export interface PendingScan {
   readonly next: string;
   /** Its mtime: the file system's time when this scan started. */
   readonly startedAt: number;
-  /** Paths relative to the mirror whose status changed since the previous reference; null when all must be checked. */
-  readonly changed: Promise<string[] | null>;
+  /** What lists the changes; null when nothing does and every file is checked. */
+  readonly scanner: `native` | `find` | null;
+  /** What changed since the previous reference; null when all must be checked. Waits for the scan. */
+  changes(): Promise<ScanChanges | null>;
   /** What the previous scan reported as edited by hand: checked again. */
   readonly reported: string[];
 }
 
+export interface ScanChanges {
+  /** Paths relative to the mirror (`` is the mirror itself) whose status changed. */
+  paths: string[];
+  /** For the changed directories the native scanner counted: their entries that can be state. */
+  counts: Map<string, DirectoryCount>;
+}
+
+/** A directory's entries that can be state (no dot names, no `*.tmp`), as the scan found them. */
+export interface DirectoryCount {
+  files: number;
+  dirs: number;
+}
+
 /**
- * Starts `find` over the mirror, or returns null where it cannot run (Windows, or a file system
- * the process does not see, as in tests on memfs): the caller then scans in full.
+ * Starts listing what changed in the mirror since the previous scan, or returns null where it
+ * cannot (Windows, or no reference file can be written): the caller then scans in full.
  */
 export function startScan(fs: GitFs, dir: string, platform: string, env: Record<string, string | undefined>): PendingScan | null {
   if (platform === `win32`) return null;
@@ -60,8 +79,8 @@ export function startScan(fs: GitFs, dir: string, platform: string, env: Record<
     const at = fs.statSync(reference).mtimeMs;
     previous = {at, reported: fs.readFileSync(reference, `utf8`).split(`\n`).filter(Boolean)};
   } catch { /* the first scan: everything is checked */ }
-  const changed = previous === null || previous.at > startedAt ? Promise.resolve(null) : listChanged(fs, dir, SCAN_FILE, next, env);
-  return {next, startedAt, changed, reported: previous?.reported ?? []};
+  const lister = previous === null || previous.at > startedAt ? null : listChanges(fs, dir, SCAN_FILE, next, env);
+  return {next, startedAt, scanner: lister?.scanner ?? null, changes: lister?.changes ?? (async () => null), reported: previous?.reported ?? []};
 }
 
 /**
@@ -128,11 +147,44 @@ export function abandonScan(fs: GitFs, scan: PendingScan): void {
 }
 
 /**
- * `find . -cnewer <reference> -print0` in `dir`: the changed paths, or null if find failed or is
- * missing. Its output goes to `output` (the next reference, empty until the scan finishes), not to
- * a pipe: node then makes no streams for it and only waits for the exit.
+ * Starts listing what changed in `dir` since `reference`: with the native scanner where it was built,
+ * otherwise with find. Either fails (and all is checked) on a directory this process cannot see.
  */
-function listChanged(fs: GitFs, dir: string, reference: string, output: string, env: Record<string, string | undefined>): Promise<string[] | null> {
+function listChanges(fs: GitFs, dir: string, reference: string, output: string, env: Record<string, string | undefined>): {scanner: `native` | `find`; changes: () => Promise<ScanChanges | null>} {
+  const native = nativeScanner(env);
+  const handle = native?.start(dir, reference) ?? null;
+  if (native && handle) {
+    // Joined only when status needs the answer: by then the thread has long finished.
+    return {scanner: `native`, changes: async () => parseScanRecords(native.finish(handle))};
+  }
+  const found = findChanged(fs, dir, reference, output, env);
+  return {scanner: `find`, changes: async () => parseScanRecords(await found)};
+}
+
+/**
+ * The records of a scan (native/ctimeScan.c; find's output is its path records alone): `.` or
+ * `./a/b` for a changed path, `#<files> <dirs> ./a/b` for a changed directory's counts.
+ */
+export function parseScanRecords(records: string | null): ScanChanges | null {
+  if (records === null) return null;
+  const relative = (name: string) => (name === `.` ? `` : name.replace(/^\.\//, ``));
+  const paths: string[] = [];
+  const counts = new Map<string, DirectoryCount>();
+  for (const record of records.split(`\0`)) {
+    if (record === ``) continue;
+    const count = record.startsWith(`#`) ? /^#(\d+) (\d+) (.*)$/s.exec(record) : null;
+    if (count) counts.set(relative(count[3]!), {files: Number(count[1]), dirs: Number(count[2])});
+    else paths.push(relative(record));
+  }
+  return {paths, counts};
+}
+
+/**
+ * `find . -cnewer <reference> -print0` in `dir`: its output, or null if find failed or is missing.
+ * Its output goes to `output` (the next reference, empty until the scan finishes), not to a pipe:
+ * node then makes no streams for it and only waits for the exit.
+ */
+function findChanged(fs: GitFs, dir: string, reference: string, output: string, env: Record<string, string | undefined>): Promise<string | null> {
   return new Promise(resolve => {
     let fd: number;
     try {
@@ -147,7 +199,7 @@ function listChanged(fs: GitFs, dir: string, reference: string, output: string, 
       try {
         const found = fs.readFileSync(output, `utf8`);
         fs.truncateSync(output);
-        resolve(found.split(`\0`).filter(Boolean).map(name => (name === `.` ? `` : name.replace(/^\.\//, ``))));
+        resolve(found);
       } catch {
         resolve(null);
       }

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {after, describe, it} from 'node:test';
 import {makeGitRepo, type GitRepo} from '../helpers/gitRepo.ts';
+import {nativeScannerSkip} from '../helpers/nativeScanner.ts';
 import {runCli} from '../helpers/runCli.ts';
 
 type Check = {name: string; status: string; fix: string | null};
@@ -29,6 +30,16 @@ describe(`maestro doctor`, () => {
     assert.equal(view.ok, true);
     assert.deepEqual(view.checks.filter((c: Check) => c.status === `fail`), []);
     assert.equal(check(result.stdout, `fsck`).status, `ok`);
+  });
+
+  it(`says status scans a large mirror with the native scanner, or with find and why`, {skip: nativeScannerSkip()}, async () => {
+    const repo = await initialised();
+
+    const native = await runCli([`doctor`, `--json`], {cwd: repo.dir});
+    const find = await runCli([`doctor`], {cwd: repo.dir, env: {MAESTRO_NATIVE_SCAN: `0`}});
+
+    assert.deepEqual(check(native.stdout, `scan`), {name: `scan`, status: `ok`, detail: `status lists what changed in a large .maestro/ with the native scanner`, fix: null});
+    assert.match(find.stdout, /^ok +scan +status lists what changed in a large \.maestro\/ with find \(MAESTRO_NATIVE_SCAN=0\), which costs it about 15 ms more$/m);
   });
 
   it(`fails before init and names the command that fixes it`, async () => {

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {gitEnv, makeGitRepo, type GitRepo} from '../helpers/gitRepo.ts';
+import {nativeScannerSkip} from '../helpers/nativeScanner.ts';
 
 // The shipped bundle, run as a user runs it: real process, exit codes, stdout and stderr.
 const bin = path.join(fileURLToPath(import.meta.url), `..`, `..`, `..`, `dist`, `maestro.cjs`);
@@ -92,6 +93,15 @@ describe(`the maestro bundle`, () => {
     } finally {
       big.cleanup();
     }
+  });
+
+  it(`loads the native mirror scanner built beside it in dist/`, {skip: nativeScannerSkip()}, () => {
+    assert.equal(maestro(repo.dir, [`init`]).code, 0);
+
+    const result = maestro(repo.dir, [`doctor`, `--json`]);
+
+    const scan = JSON.parse(result.stdout).checks.find((check: {name: string}) => check.name === `scan`);
+    assert.equal(scan.detail, `status lists what changed in a large .maestro/ with the native scanner`);
   });
 
   it(`says so in one line when the current directory was removed, for status too`, () => {
