@@ -1,8 +1,10 @@
 // dist/maestro.cjs: picks the bundle of the command the line names and loads only that one, through
 // V8's code cache (lib/loadBundle.ts). Everything else (help, version, a typo) loads the bundle of every
 // command. Compiling and registering all commands cost each run about 8 ms of a 60 ms `node -e 0`
-// (bench); this file imports only the loader and the status prefetch, so that it costs nothing itself.
+// (bench); this file imports only the loader, the status prefetch and the stdout writer, so that it
+// costs nothing itself.
 import {loadBundle} from '../lib/loadBundle.ts';
+import {processOutput} from '../lib/directOutput.ts';
 import {prefetchScan} from '../lib/store/mirrorScan.ts';
 
 /** Filled in by scripts/build.mjs from commands/table.ts: each command's paths and bundle. */
@@ -13,7 +15,7 @@ declare const __MAESTRO_VERSION__: string;
 const argv = process.argv.slice(2);
 // What clipanion's version command prints, without loading it.
 if (argv.length === 1 && (argv[0] === `--version` || argv[0] === `-V`)) {
-  process.stdout.write(`${__MAESTRO_VERSION__}\n`);
+  processOutput(1).write(`${__MAESTRO_VERSION__}\n`);
   process.exit(0);
 }
 const words: string[] = [];

@@ -1,5 +1,6 @@
 import type {CommandClass} from 'clipanion';
 import {RepositoryError} from '../lib/errors.ts';
+import {processOutput} from '../lib/directOutput.ts';
 import type {MaestroContext} from './base.ts';
 import {main} from './main.ts';
 
@@ -8,11 +9,6 @@ import {main} from './main.ts';
  * caller already knows which command the line names (a per-command bundle), else every command.
  */
 export function runProcess(commands?: Array<CommandClass<MaestroContext>>): void {
-  // A reader that closes the pipe early (`maestro feature list | head`) is not an error.
-  process.stdout.on(`error`, error => {
-    if ((error as NodeJS.ErrnoException).code === `EPIPE`) process.exit(process.exitCode ?? 0);
-    throw error;
-  });
   try {
     process.cwd();
   } catch {
@@ -35,14 +31,16 @@ async function run(argv: string[], commands?: Array<CommandClass<MaestroContext>
   // version, which never open it.
   const needsWorkspace = argv.length > 0 && !argv.some(arg => arg === `--help` || arg === `-h` || arg === `--version` || arg === `-V`);
   const workspace = needsWorkspace ? await import('../lib/workspace.ts') : null;
+  // Written to directly when they are pipes or files; a reader that closes a pipe early is not an error.
+  const stdout = processOutput(1);
   const context: MaestroContext = {
     // Created when a command reads it (`--file -`): making the stream costs every run about 2 ms.
     get stdin() { return process.stdin; },
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout,
+    stderr: processOutput(2),
     cwd: process.cwd(),
     env: process.env,
-    colorDepth: process.stdout.isTTY ? process.stdout.getColorDepth() : 1,
+    colorDepth: (stdout as {isTTY?: boolean}).isTTY ? (stdout as unknown as {getColorDepth(): number}).getColorDepth() : 1,
     openWorkspace: (options = {}) => {
       if (!workspace) throw new Error(`help and version do not open the repository`);
       return new workspace.Workspace({cwd: process.cwd(), env: process.env, commandLine: workspace.formatCommandLine(argv), ...options});
