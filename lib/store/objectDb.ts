@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import {CorruptStateError} from '../errors.ts';
 import {crypto, zlib} from '../lazyBuiltins.ts';
 import type {ObjectType} from './gitObjects.ts';
+import {inflateStored} from './inflateStored.ts';
 import {PackReader} from './packReader.ts';
 import type {GitFs} from './types.ts';
 
@@ -13,8 +14,6 @@ export interface GitObject {
 
 /** How many read objects ObjectDb remembers as present (about 100 bytes each). */
 const PRESENT_MAX = 100_000;
-/** Trees larger than this are written uncompressed (see write). */
-const STORE_TREES_ABOVE = 16 * 1024;
 /**
  * The object database of a repository. Writes are loose objects made synchronously with node:crypto
  * and zlib (3.6 ms per state commit against 7-8.5 ms through isomorphic-git's WebCrypto path, same ids);
@@ -47,9 +46,10 @@ export class ObjectDb {
     // Write then rename, so a reader or a crash never sees half an object. No existence check and
     // no mkdir up front: objects we write are almost always new, and each syscall costs here.
     const tmp = path.join(dir, `tmp_obj_${process.pid}_${Math.random().toString(36).slice(2)}`);
-    // A tree is mostly 20-byte oids, which do not compress: a large one is stored (zlib level 0, still
-    // a valid loose object) rather than spending 2 ms per write deflating it; git gc packs it later.
-    const data = zlib().deflateSync(raw, {level: type === `tree` && raw.length > STORE_TREES_ABOVE ? 0 : 1});
+    // A tree is mostly 20-byte oids, which do not compress: it is stored (zlib level 0, still a valid
+    // loose object), which spares a large one 2 ms of deflating per write and lets a read of any of
+    // them skip loading zlib (inflateStored); git gc packs them later.
+    const data = zlib().deflateSync(raw, {level: type === `tree` ? 0 : 1});
     try {
       this.fs.writeFileSync(tmp, data, {mode: 0o444});
     } catch (error) {
@@ -101,7 +101,7 @@ export class ObjectDb {
     }
     let raw: Buffer;
     try {
-      raw = zlib().inflateSync(compressed);
+      raw = inflateStored(compressed) ?? zlib().inflateSync(compressed);
     } catch {
       throw new CorruptStateError(`object ${oid} is corrupt (cannot inflate)`, {hint: `run \`git fsck\``});
     }
