@@ -9,7 +9,7 @@ export interface NativeScanner {
   finish(handle: object): string | null;
 }
 
-export const NATIVE_SCANNER_FILE = `ctime-scan.node`;
+const NATIVE_SCANNER_FILE = `ctime-scan.node`;
 let loaded: NativeScanner | null | undefined;
 
 /**
