@@ -32,7 +32,7 @@ async function run(argv: string[], commands?: Array<CommandClass<MaestroContext>
   const needsWorkspace = argv.length > 0 && !argv.some(arg => arg === `--help` || arg === `-h` || arg === `--version` || arg === `-V`);
   const workspace = needsWorkspace ? await import('../lib/workspace.ts') : null;
   // Written to directly when they are pipes or files; a reader that closes a pipe early is not an error.
-  const stdout = processOutput(1);
+  const stdout = processOutput(1) as ReturnType<typeof processOutput> & {isTTY?: boolean; getColorDepth?: () => number};
   const context: MaestroContext = {
     // Created when a command reads it (`--file -`): making the stream costs every run about 2 ms.
     get stdin() { return process.stdin; },
@@ -40,7 +40,7 @@ async function run(argv: string[], commands?: Array<CommandClass<MaestroContext>
     stderr: processOutput(2),
     cwd: process.cwd(),
     env: process.env,
-    colorDepth: (stdout as {isTTY?: boolean}).isTTY ? (stdout as unknown as {getColorDepth(): number}).getColorDepth() : 1,
+    colorDepth: stdout.isTTY && stdout.getColorDepth ? stdout.getColorDepth() : 1,
     openWorkspace: (options = {}) => {
       if (!workspace) throw new Error(`help and version do not open the repository`);
       return new workspace.Workspace({cwd: process.cwd(), env: process.env, commandLine: workspace.formatCommandLine(argv), ...options});

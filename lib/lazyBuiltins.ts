@@ -9,3 +9,5 @@ export const zlib = (): typeof import('node:zlib') => load(`node:zlib`);
 export const crypto = (): typeof import('node:crypto') => load(`node:crypto`);
 export const childProcess = (): typeof import('node:child_process') => load(`node:child_process`);
 export const os = (): typeof import('node:os') => load(`node:os`);
+/** A file by its absolute path, through the same require (the native scanner's addon). */
+export const requireFile = (file: string): unknown => load(file);

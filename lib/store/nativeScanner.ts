@@ -1,5 +1,5 @@
-import {createRequire} from 'node:module';
 import {fileURLToPath} from 'node:url';
+import {requireFile} from '../lazyBuiltins.ts';
 
 /** dist/ctime-scan.node, built from native/ctimeScan.c by scripts/build.mjs where a C compiler exists. */
 export interface NativeScanner {
@@ -22,8 +22,7 @@ export function nativeScanner(env: Record<string, string | undefined>): NativeSc
   if (loaded !== undefined) return loaded;
   try {
     const file = new URL(import.meta.url.endsWith(`.cjs`) ? `./${NATIVE_SCANNER_FILE}` : `../../dist/${NATIVE_SCANNER_FILE}`, import.meta.url);
-    const load: NodeJS.Require = typeof require === `function` ? require : createRequire(import.meta.url);
-    const module = load(fileURLToPath(file)) as Partial<NativeScanner>;
+    const module = requireFile(fileURLToPath(file)) as Partial<NativeScanner>;
     loaded = typeof module.start === `function` && typeof module.finish === `function` ? (module as NativeScanner) : null;
   } catch {
     loaded = null; // not built (no C compiler), built for another platform, or no path to find it by
